@@ -1,0 +1,69 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { directionOf, formatMessage, type MessageKey, type Messages, type MessageVars, messagesFor } from '../../i18n';
+import { errorMessageKeys } from '../../i18n/errorMessages';
+import type { MfaError } from '../../core/errors';
+import type { AuthClient } from '../../ports';
+
+export interface MfaProviderProps {
+  /** The Cognito client: `amplifyAuthClient()` in apps, `createCognitoSimulator().client` in stories and tests. */
+  client: AuthClient;
+  /** Name shown in authenticator apps next to the account, e.g. "Acme". */
+  issuer?: string;
+  /** BCP 47 tag; catalogs ship for en (default), es, de and ar (right-to-left). */
+  locale?: string;
+  /** Overrides for individual catalog messages, merged over the locale's catalog. */
+  messages?: Partial<Messages>;
+  children?: ReactNode;
+}
+
+export interface MfaContextValue {
+  client: AuthClient;
+  issuer: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  messages: Messages;
+  /** The message for `key`, with `{placeholders}` filled from `vars`. */
+  t(key: MessageKey, vars?: MessageVars): string;
+  /** The user-facing explanation of an error. Never the SDK's raw text. */
+  describeError(error: MfaError): string;
+}
+
+const MfaContext = createContext<MfaContextValue | null>(null);
+
+export function MfaProvider({ client, issuer = 'mfa-kit', locale = 'en', messages, children }: MfaProviderProps) {
+  const value = useMemo<MfaContextValue>(() => {
+    const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
+    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars);
+    return {
+      client,
+      issuer,
+      locale,
+      dir: directionOf(locale),
+      messages: catalog,
+      t,
+      describeError: (error) => t(errorMessageKeys[error.code]),
+    };
+  }, [client, issuer, locale, messages]);
+  return <MfaContext.Provider value={value}>{children}</MfaContext.Provider>;
+}
+
+function stripUndefined(overrides: Partial<Messages> | undefined): Partial<Messages> {
+  if (!overrides) return {};
+  return Object.fromEntries(Object.entries(overrides).filter(([, text]) => text !== undefined));
+}
+
+/** Context for a named consumer, so a missing provider names the component that needed it. */
+export function useMfaContext(consumer: string): MfaContextValue {
+  const context = useContext(MfaContext);
+  if (!context) {
+    throw new Error(
+      `${consumer} must be used within <MfaProvider>. Wrap your app (or story) in <MfaProvider client={…}>.`,
+    );
+  }
+  return context;
+}
+
+/** The client, issuer, locale and messages of the nearest `<MfaProvider>`. */
+export function useMfa(): MfaContextValue {
+  return useMfaContext('useMfa');
+}

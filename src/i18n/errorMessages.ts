@@ -1,0 +1,20 @@
+import type { MfaErrorCode } from '../core/errors';
+import type { MessageKey } from './en';
+
+/** The catalog key that explains each error code to a user. */
+export const errorMessageKeys: Record<MfaErrorCode, MessageKey> = {
+  CODE_MISMATCH: 'error.codeMismatch',
+  CODE_EXPIRED: 'error.codeExpired',
+  SESSION_EXPIRED: 'error.sessionExpired',
+  LOCKED_OUT: 'error.lockedOut',
+  TOO_MANY_REQUESTS: 'error.tooManyRequests',
+  NOT_AUTHORIZED: 'error.notAuthorized',
+  ALREADY_SIGNED_IN: 'error.alreadySignedIn',
+  SIGNED_OUT: 'error.signedOut',
+  TOTP_SETUP_FAILED: 'error.totpSetupFailed',
+  PASSWORD_RESET_REQUIRED: 'error.passwordResetRequired',
+  USER_NOT_CONFIRMED: 'error.userNotConfirmed',
+  INVALID_PARAMETER: 'error.invalidParameter',
+  NETWORK: 'error.network',
+  UNKNOWN: 'error.unknown',
+};

@@ -1,0 +1,24 @@
+import { ar } from './ar';
+import { de } from './de';
+import { en, type Messages } from './en';
+import { es } from './es';
+
+export { formatMessage, type MessageVars } from './format';
+export type { MessageKey, Messages } from './en';
+export { en, es, de, ar };
+
+export const locales = { en, es, de, ar } satisfies Record<string, Messages>;
+export type Locale = keyof typeof locales;
+
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur']);
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return rtlLanguages.has(language) ? 'rtl' : 'ltr';
+}
+
+/** The catalog for a locale tag: exact match, then its language ('es-MX' → es), then English. */
+export function messagesFor(locale: string): Messages {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return (locales as Record<string, Messages>)[language] ?? en;
+}
