@@ -1,17 +1,35 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import dts from 'vite-plugin-dts';
 
 const root = import.meta.dirname;
 
+/** Ships the theme as `dist/mfa-kit.css` (the `mfa-kit/styles.css` export); no JS entry imports it. */
+function emitStylesheet(): Plugin {
+  return {
+    name: 'mfa-kit:emit-stylesheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'mfa-kit.css',
+        source: readFileSync(resolve(root, 'src/styles/mfa-kit.css'), 'utf8'),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    emitStylesheet(),
     dts({
       tsconfigPath: resolve(root, 'tsconfig.build.json'),
       entryRoot: 'src',
-      outDir: 'dist',
+      outDirs: 'dist',
     }),
   ],
   build: {
@@ -26,7 +44,6 @@ export default defineConfig({
         testing: resolve(root, 'src/testing/index.ts'),
       },
       formats: ['es'],
-      cssFileName: 'mfa-kit',
     },
     rollupOptions: {
       external: (id) =>

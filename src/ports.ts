@@ -97,13 +97,16 @@ export type UpdateUserAttributesOutput = Record<
   }
 >;
 
+/** Attributes Cognito can verify with a code. */
+export type VerifiableAttributeKey = 'email' | 'phone_number';
+
 export interface ConfirmUserAttributeInput {
-  userAttributeKey: string;
+  userAttributeKey: VerifiableAttributeKey;
   confirmationCode: string;
 }
 
 export interface SendUserAttributeVerificationCodeInput {
-  userAttributeKey: string;
+  userAttributeKey: VerifiableAttributeKey;
   options?: { clientMetadata?: ClientMetadata };
 }
 
@@ -136,7 +139,7 @@ export interface AuthDevice {
 export interface AuthClient {
   signIn(input: SignInInput): Promise<SignInOutput>;
   confirmSignIn(input: ConfirmSignInInput): Promise<SignInOutput>;
-  signOut(input?: { global?: boolean }): Promise<void>;
+  signOut(input?: { global: boolean }): Promise<void>;
   getCurrentUser(): Promise<AuthUser>;
   fetchUserAttributes(): Promise<UserAttributes>;
   updateUserAttributes(input: UpdateUserAttributesInput): Promise<UpdateUserAttributesOutput>;

@@ -1,0 +1,1 @@
+export { type AmplifyAuthClientOptions, amplifyAuthClient } from './amplifyAuthClient';

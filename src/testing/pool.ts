@@ -1,0 +1,144 @@
+import type { MfaMethod, MfaPreference } from '../ports';
+import type { SimulatorRuntime } from './simulatedClient';
+import type { MfaConfiguration, SimulatorUserSeed, StoredUser } from './state';
+import { randomId, totpCode } from './totp';
+
+/** What stories and tests may read about a user. A copy: changing it changes nothing. */
+export interface SimulatorUserSnapshot {
+  username: string;
+  userId: string;
+  email?: string;
+  phoneNumber?: string;
+  groups: string[];
+  totpEnabled: boolean;
+  smsEnabled: boolean;
+  emailEnabled: boolean;
+  preferred?: MfaMethod;
+  devices: Array<{ id: string; name: string }>;
+  failedMfaAttempts: number;
+  lockedUntil?: number;
+}
+
+/** Admin-side access to the simulated user pool. */
+export interface SimulatorPool {
+  getMfaConfiguration(): MfaConfiguration;
+  setMfaConfiguration(configuration: MfaConfiguration): void;
+  getMfaMethods(): MfaMethod[];
+  setMfaMethods(methods: MfaMethod[]): void;
+  createUser(seed: SimulatorUserSeed): SimulatorUserSnapshot;
+  getUser(username: string): SimulatorUserSnapshot | undefined;
+  listUsers(): SimulatorUserSnapshot[];
+  addUserToGroup(username: string, group: string): void;
+  removeUserFromGroup(username: string, group: string): void;
+  /** Like AdminSetUserMFAPreference. */
+  setUserMfaPreference(username: string, preferences: Partial<Record<MfaMethod, MfaPreference>>): void;
+  /** Removes every factor, so the user enrols again. */
+  resetUserMfa(username: string): void;
+  /** The code an enrolled user's authenticator app shows now: handy for stories. */
+  totpCodeFor(username: string): string | undefined;
+}
+
+export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
+  const attributes: Record<string, string> = {};
+  if (seed.email) Object.assign(attributes, { email: seed.email, email_verified: 'true' });
+  if (seed.phoneNumber) Object.assign(attributes, { phone_number: seed.phoneNumber, phone_number_verified: 'true' });
+  return {
+    username: seed.username,
+    userId: randomId(),
+    password: seed.password,
+    attributes,
+    groups: [...(seed.groups ?? [])],
+    totpSecret: seed.totpSecret,
+    enabled: seed.enabled ?? (seed.totpSecret ? ['TOTP'] : []),
+    preferred: seed.preferred,
+    devices: [],
+    failedMfaAttempts: 0,
+    pendingAttributeCodes: {},
+  };
+}
+
+function snapshot(user: StoredUser): SimulatorUserSnapshot {
+  return {
+    username: user.username,
+    userId: user.userId,
+    email: user.attributes.email,
+    phoneNumber: user.attributes.phone_number,
+    groups: [...user.groups],
+    totpEnabled: user.enabled.includes('TOTP'),
+    smsEnabled: user.enabled.includes('SMS'),
+    emailEnabled: user.enabled.includes('EMAIL'),
+    preferred: user.preferred,
+    devices: user.devices.map(({ id, name }) => ({ id, name })),
+    failedMfaAttempts: user.failedMfaAttempts,
+    lockedUntil: user.lockedUntil,
+  };
+}
+
+export function createPool(runtime: SimulatorRuntime): SimulatorPool {
+  const { state } = runtime;
+  const requireUser = (username: string): StoredUser => {
+    const user = state.users[username];
+    if (!user) throw new Error(`The simulator has no user "${username}".`);
+    return user;
+  };
+  const change = <T>(mutate: () => T): T => {
+    const result = mutate();
+    runtime.commit();
+    return result;
+  };
+
+  return {
+    getMfaConfiguration: () => state.mfaConfiguration,
+    setMfaConfiguration: (configuration) => change(() => void (state.mfaConfiguration = configuration)),
+    getMfaMethods: () => [...state.mfaMethods],
+    setMfaMethods: (methods) => change(() => void (state.mfaMethods = [...methods])),
+    createUser: (seed) =>
+      change(() => {
+        if (state.users[seed.username]) throw new Error(`The simulator already has a user "${seed.username}".`);
+        const user = storedUserFromSeed(seed);
+        state.users[seed.username] = user;
+        return snapshot(user);
+      }),
+    getUser: (username) => {
+      const user = state.users[username];
+      return user ? snapshot(user) : undefined;
+    },
+    listUsers: () => Object.values(state.users).map(snapshot),
+    addUserToGroup: (username, group) =>
+      change(() => {
+        const user = requireUser(username);
+        if (!user.groups.includes(group)) user.groups.push(group);
+      }),
+    removeUserFromGroup: (username, group) =>
+      change(() => {
+        const user = requireUser(username);
+        user.groups = user.groups.filter((g) => g !== group);
+      }),
+    setUserMfaPreference: (username, preferences) =>
+      change(() => {
+        const user = requireUser(username);
+        for (const [method, preference] of Object.entries(preferences) as Array<[MfaMethod, MfaPreference]>) {
+          if (preference === 'DISABLED') {
+            user.enabled = user.enabled.filter((m) => m !== method);
+            if (user.preferred === method) user.preferred = undefined;
+            continue;
+          }
+          if (!user.enabled.includes(method)) user.enabled.push(method);
+          if (preference === 'PREFERRED') user.preferred = method;
+          if (preference === 'NOT_PREFERRED' && user.preferred === method) user.preferred = undefined;
+        }
+      }),
+    resetUserMfa: (username) =>
+      change(() => {
+        const user = requireUser(username);
+        user.enabled = [];
+        user.preferred = undefined;
+        user.totpSecret = undefined;
+        user.pendingTotpSecret = undefined;
+      }),
+    totpCodeFor: (username) => {
+      const secret = state.users[username]?.totpSecret;
+      return secret ? totpCode(secret, runtime.now()) : undefined;
+    },
+  };
+}
