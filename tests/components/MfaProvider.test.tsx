@@ -1,0 +1,51 @@
+import { render, renderHook, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { CodeInput } from '../../src/components/CodeInput';
+import { MfaProvider, useMfa } from '../../src/components/MfaProvider';
+import { MfaError } from '../../src/core/errors';
+import { createCognitoSimulator } from '../../src/testing';
+
+describe('MfaProvider', () => {
+  it('tells a developer which component needs it and what to wrap', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<CodeInput />)).toThrow(
+      'CodeInput must be used within <MfaProvider>. Wrap your app (or story) in <MfaProvider client={…}>.',
+    );
+    expect(() => renderHook(() => useMfa())).toThrow('useMfa must be used within <MfaProvider>');
+  });
+
+  it('gives components its client, issuer, locale and direction', () => {
+    const { client } = createCognitoSimulator();
+    const { result } = renderHook(() => useMfa(), {
+      wrapper: ({ children }) => (
+        <MfaProvider client={client} issuer="Acme Corp" locale="ar">
+          {children}
+        </MfaProvider>
+      ),
+    });
+    expect(result.current.client).toBe(client);
+    expect(result.current.issuer).toBe('Acme Corp');
+    expect(result.current.dir).toBe('rtl');
+    expect(result.current.describeError(new MfaError('NETWORK'))).toBe(
+      'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
+    );
+  });
+
+  it('switches language and accepts message overrides', () => {
+    const { client } = createCognitoSimulator();
+    const { rerender } = render(
+      <MfaProvider client={client} locale="de">
+        <CodeInput />
+      </MfaProvider>,
+    );
+    expect(screen.getByRole('textbox', { name: 'Bestätigungscode' })).toBeInTheDocument();
+    rerender(
+      <MfaProvider client={client} locale="es" messages={{ 'codeInput.label': 'Código de Acme' }}>
+        <CodeInput />
+      </MfaProvider>,
+    );
+    expect(screen.getByRole('textbox', { name: 'Código de Acme' })).toHaveAccessibleDescription(
+      'Introduce el código de 6 dígitos.',
+    );
+  });
+});
