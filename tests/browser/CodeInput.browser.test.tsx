@@ -1,0 +1,63 @@
+import axe from 'axe-core';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { CodeInput } from '../../src/components/CodeInput';
+import { MfaProvider } from '../../src/components/MfaProvider';
+import { createCognitoSimulator } from '../../src/testing';
+import '../../src/styles/mfa-kit.css';
+
+function renderCodeInput(onComplete = vi.fn(), locale = 'en') {
+  const { client } = createCognitoSimulator();
+  return render(
+    <MfaProvider client={client} issuer="Acme" locale={locale}>
+      <main>
+        <label>
+          Message from your phone
+          <input defaultValue="123 456" />
+        </label>
+        <CodeInput onComplete={onComplete} />
+      </main>
+    </MfaProvider>,
+  );
+}
+
+afterEach(() => cleanup());
+
+describe('CodeInput in Chromium', () => {
+  it('takes real keystrokes and completes once', async () => {
+    const onComplete = vi.fn();
+    renderCodeInput(onComplete);
+    const input = page.getByRole('textbox', { name: 'Verification code' });
+    await input.click();
+    await userEvent.keyboard('12x3456');
+    await expect.element(input).toHaveValue('123456');
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith('123456');
+  });
+
+  it('normalises a real clipboard paste of "123 456"', async () => {
+    const onComplete = vi.fn();
+    renderCodeInput(onComplete);
+    const input = page.getByRole('textbox', { name: 'Verification code' });
+    // Copy from another field and paste with the real clipboard shortcuts, as a user would.
+    const source = page.getByRole('textbox', { name: 'Message from your phone' });
+    await source.click();
+    (source.element() as HTMLInputElement).select();
+    await userEvent.copy();
+    await input.click();
+    await userEvent.paste();
+    await expect.element(input).toHaveValue('123456');
+    expect(onComplete).toHaveBeenCalledWith('123456');
+  });
+
+  it('has no axe violations, in English and in Arabic', async () => {
+    const { unmount } = renderCodeInput();
+    const english = await axe.run(document.body);
+    expect(english.violations.map((v) => v.id)).toEqual([]);
+    unmount();
+    renderCodeInput(vi.fn(), 'ar');
+    const arabic = await axe.run(document.body);
+    expect(arabic.violations.map((v) => v.id)).toEqual([]);
+  });
+});
