@@ -1,12 +1,12 @@
-export { CodeInput, type CodeInputProps } from './components/CodeInput';
+export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
 export {
   MfaProvider,
   type MfaProviderProps,
   type MfaContextValue,
   useMfa,
-} from './components/MfaProvider';
-export { normalizeCode, isCompleteCode } from './core/codes';
-export { MfaError, type MfaErrorCode, isMfaError, isRetryable, toMfaError } from './core/errors';
+} from './components/MfaProvider/index.js';
+export { normalizeCode, isCompleteCode } from './core/codes.js';
+export { MfaError, type MfaErrorCode, isMfaError, isRetryable, toMfaError } from './core/errors.js';
 export {
   ar,
   de,
@@ -20,6 +20,6 @@ export {
   type Messages,
   type MessageVars,
   messagesFor,
-} from './i18n';
-export { errorMessageKeys } from './i18n/errorMessages';
-export type * from './ports';
+} from './i18n/index.js';
+export { errorMessageKeys } from './i18n/errorMessages.js';
+export type * from './ports.js';

@@ -1,5 +1,5 @@
 import * as auth from 'aws-amplify/auth';
-import type { AuthClient } from '../ports';
+import type { AuthClient } from '../ports.js';
 
 export interface AmplifyAuthClientOptions {
   /**

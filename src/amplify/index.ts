@@ -1,1 +1,1 @@
-export { type AmplifyAuthClientOptions, amplifyAuthClient } from './amplifyAuthClient';
+export { type AmplifyAuthClientOptions, amplifyAuthClient } from './amplifyAuthClient.js';

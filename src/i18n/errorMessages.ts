@@ -1,5 +1,5 @@
-import type { MfaErrorCode } from '../core/errors';
-import type { MessageKey } from './en';
+import type { MfaErrorCode } from '../core/errors.js';
+import type { MessageKey } from './en.js';
 
 /** The catalog key that explains each error code to a user. */
 export const errorMessageKeys: Record<MfaErrorCode, MessageKey> = {

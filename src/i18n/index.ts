@@ -1,10 +1,10 @@
-import { ar } from './ar';
-import { de } from './de';
-import { en, type Messages } from './en';
-import { es } from './es';
+import { ar } from './ar.js';
+import { de } from './de.js';
+import { en, type Messages } from './en.js';
+import { es } from './es.js';
 
-export { formatMessage, type MessageVars } from './format';
-export type { MessageKey, Messages } from './en';
+export { formatMessage, type MessageVars } from './format.js';
+export type { MessageKey, Messages } from './en.js';
 export { en, es, de, ar };
 
 export const locales = { en, es, de, ar } satisfies Record<string, Messages>;

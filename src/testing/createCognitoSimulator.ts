@@ -1,8 +1,8 @@
-import type { AuthClient, MfaMethod } from '../ports';
-import { errors } from './cognitoErrors';
-import { createOutbox, type Outbox } from './outbox';
-import { createPool, type SimulatorPool, storedUserFromSeed } from './pool';
-import { createSimulatedClient, type SimulatorRuntime } from './simulatedClient';
+import type { AuthClient, MfaMethod } from '../ports.js';
+import { errors } from './cognitoErrors.js';
+import { createOutbox, type Outbox } from './outbox.js';
+import { createPool, type SimulatorPool, storedUserFromSeed } from './pool.js';
+import { createSimulatedClient, type SimulatorRuntime } from './simulatedClient.js';
 import {
   type MfaConfiguration,
   memoryStore,
@@ -10,7 +10,7 @@ import {
   type SimulatorState,
   type SimulatorUserSeed,
   sessionStorageStore,
-} from './state';
+} from './state.js';
 
 export interface CognitoSimulatorOptions {
   /** Pool MFA setting. Default 'OPTIONAL'. */

@@ -3,8 +3,8 @@ export {
   type CognitoSimulatorOptions,
   createCognitoSimulator,
   type SimulatorFault,
-} from './createCognitoSimulator';
-export type { Outbox, OutboxMessage } from './outbox';
-export type { SimulatorPool, SimulatorUserSnapshot } from './pool';
-export type { MfaConfiguration, RememberedDevices, SimulatorUserSeed } from './state';
-export { totpCode } from './totp';
+} from './createCognitoSimulator.js';
+export type { Outbox, OutboxMessage } from './outbox.js';
+export type { SimulatorPool, SimulatorUserSnapshot } from './pool.js';
+export type { MfaConfiguration, RememberedDevices, SimulatorUserSeed } from './state.js';
+export { totpCode } from './totp.js';

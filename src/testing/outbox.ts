@@ -1,4 +1,4 @@
-import { randomId } from './totp';
+import { randomId } from './totp.js';
 
 export interface OutboxMessage {
   id: string;

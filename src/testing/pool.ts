@@ -1,7 +1,7 @@
-import type { MfaMethod, MfaPreference } from '../ports';
-import type { SimulatorRuntime } from './simulatedClient';
-import type { MfaConfiguration, SimulatorUserSeed, StoredUser } from './state';
-import { randomId, totpCode } from './totp';
+import type { MfaMethod, MfaPreference } from '../ports.js';
+import type { SimulatorRuntime } from './simulatedClient.js';
+import type { MfaConfiguration, SimulatorUserSeed, StoredUser } from './state.js';
+import { randomId, totpCode } from './totp.js';
 
 /** What stories and tests may read about a user. A copy: changing it changes nothing. */
 export interface SimulatorUserSnapshot {

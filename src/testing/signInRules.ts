@@ -1,5 +1,5 @@
-import type { MfaMethod } from '../ports';
-import type { SimulatorState, StoredUser } from './state';
+import type { MfaMethod } from '../ports.js';
+import type { SimulatorState, StoredUser } from './state.js';
 
 /** Cognito keeps a challenge session for 3 minutes; Amplify forgets its sign-in state at the same age. */
 export const CHALLENGE_SESSION_MS = 3 * 60 * 1000;

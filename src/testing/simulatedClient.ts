@@ -6,19 +6,19 @@ import type {
   MfaPreference,
   SignInOutput,
   UpdateUserAttributesOutput,
-} from '../ports';
-import { errors } from './cognitoErrors';
-import { maskEmail, maskPhone } from './mask';
-import type { WritableOutbox } from './outbox';
+} from '../ports.js';
+import { errors } from './cognitoErrors.js';
+import { maskEmail, maskPhone } from './mask.js';
+import type { WritableOutbox } from './outbox.js';
 import {
   activeFactors,
   CHALLENGE_SESSION_MS,
   isDeviceRemembered,
   lockoutAfterFailure,
   setupFactors,
-} from './signInRules';
-import type { PendingChallenge, SimulatorState, StoredUser } from './state';
-import { generateTotpSecret, isValidTotp, randomId, randomNumericCode } from './totp';
+} from './signInRules.js';
+import type { PendingChallenge, SimulatorState, StoredUser } from './state.js';
+import { generateTotpSecret, isValidTotp, randomId, randomNumericCode } from './totp.js';
 
 export interface SimulatorRuntime {
   state: SimulatorState;

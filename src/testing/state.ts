@@ -1,4 +1,4 @@
-import type { MfaMethod } from '../ports';
+import type { MfaMethod } from '../ports.js';
 
 export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
 export type RememberedDevices = 'ALWAYS' | 'USER_OPT_IN' | 'OFF';

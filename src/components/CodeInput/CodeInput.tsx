@@ -8,11 +8,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import { normalizeCode } from '../../core/codes';
-import { useMfaContext } from '../MfaProvider';
-import { classNames } from '../internal/classNames';
-import { mergeRefs } from '../internal/mergeRefs';
-import { useControllableState } from '../internal/useControllableState';
+import { normalizeCode } from '../../core/codes.js';
+import { useMfaContext } from '../MfaProvider/index.js';
+import { classNames } from '../internal/classNames.js';
+import { mergeRefs } from '../internal/mergeRefs.js';
+import { useControllableState } from '../internal/useControllableState.js';
 
 export interface CodeInputProps {
   /** Number of digits. Cognito's TOTP, SMS and email codes have 6. */

@@ -1,1 +1,1 @@
-export { CodeInput, type CodeInputProps } from './CodeInput';
+export { CodeInput, type CodeInputProps } from './CodeInput.js';

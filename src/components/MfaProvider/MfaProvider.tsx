@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { directionOf, formatMessage, type MessageKey, type Messages, type MessageVars, messagesFor } from '../../i18n';
-import { errorMessageKeys } from '../../i18n/errorMessages';
-import type { MfaError } from '../../core/errors';
-import type { AuthClient } from '../../ports';
+import { directionOf, formatMessage, type MessageKey, type Messages, type MessageVars, messagesFor } from '../../i18n/index.js';
+import { errorMessageKeys } from '../../i18n/errorMessages.js';
+import type { MfaError } from '../../core/errors.js';
+import type { AuthClient } from '../../ports.js';
 
 export interface MfaProviderProps {
   /** The Cognito client: `amplifyAuthClient()` in apps, `createCognitoSimulator().client` in stories and tests. */

@@ -1,1 +1,1 @@
-export { MfaProvider, type MfaProviderProps, type MfaContextValue, useMfa, useMfaContext } from './MfaProvider';
+export { MfaProvider, type MfaProviderProps, type MfaContextValue, useMfa, useMfaContext } from './MfaProvider.js';
