@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
 import dts from 'vite-plugin-dts';
+import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
@@ -47,8 +47,9 @@ export default defineConfig({
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth)(\/|$)/.test(id) ||
-        id.startsWith('node:'),
+        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth)(\/|$)/.test(
+          id,
+        ) || id.startsWith('node:'),
     },
   },
   test: {

@@ -11,11 +11,20 @@ const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, st
 
 try {
   run('npm', ['pack', '--pack-destination', work, '--silent']);
-  const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')));
+  const tarball = join(
+    work,
+    readdirSync(work).find((name) => name.endsWith('.tgz')),
+  );
   console.log(`packed ${tarball}`);
 
   run(join(root, 'node_modules/.bin/publint'), ['run', tarball, '--strict']);
-  run(join(root, 'node_modules/.bin/attw'), [tarball, '--profile', 'esm-only', '--exclude-entrypoints', 'styles.css']);
+  run(join(root, 'node_modules/.bin/attw'), [
+    tarball,
+    '--profile',
+    'esm-only',
+    '--exclude-entrypoints',
+    'styles.css',
+  ]);
 
   // A consumer project: the tarball unpacked as node_modules/mfa-kit, peers and deps linked from here.
   const consumer = join(work, 'consumer');

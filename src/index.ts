@@ -1,12 +1,13 @@
 export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
 export {
+  type MfaContextValue,
   MfaProvider,
   type MfaProviderProps,
-  type MfaContextValue,
   useMfa,
 } from './components/MfaProvider/index.js';
-export { normalizeCode, isCompleteCode } from './core/codes.js';
-export { MfaError, type MfaErrorCode, isMfaError, isRetryable, toMfaError } from './core/errors.js';
+export { isCompleteCode, normalizeCode } from './core/codes.js';
+export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
+export { errorMessageKeys } from './i18n/errorMessages.js';
 export {
   ar,
   de,
@@ -21,5 +22,4 @@ export {
   type MessageVars,
   messagesFor,
 } from './i18n/index.js';
-export { errorMessageKeys } from './i18n/errorMessages.js';
 export type * from './ports.js';

@@ -28,7 +28,10 @@ export const Partial: Story = {
   play: async ({ canvasElement }) => {
     const input = within(canvasElement).getByRole('textbox', { name: 'Verification code' });
     await expect(input).toHaveValue('123');
-    await expect(canvasElement.querySelector('[data-mfa-part="code-input"]')).toHaveAttribute('data-state', 'partial');
+    await expect(canvasElement.querySelector('[data-mfa-part="code-input"]')).toHaveAttribute(
+      'data-state',
+      'partial',
+    );
   },
 };
 
@@ -37,7 +40,10 @@ export const Complete: Story = {
   play: async ({ canvasElement }) => {
     const input = within(canvasElement).getByRole('textbox', { name: 'Verification code' });
     await expect(input).toHaveValue('123456');
-    await expect(canvasElement.querySelector('[data-mfa-part="code-input"]')).toHaveAttribute('data-state', 'complete');
+    await expect(canvasElement.querySelector('[data-mfa-part="code-input"]')).toHaveAttribute(
+      'data-state',
+      'complete',
+    );
   },
 };
 

@@ -81,7 +81,8 @@ export function toMfaError(error: unknown): MfaError {
   if (error instanceof MfaError) return error;
   const name = readString(error, 'name');
   const message = readString(error, 'message');
-  if (name === 'NotAuthorizedException') return new MfaError(classifyNotAuthorized(message), { cause: error });
+  if (name === 'NotAuthorizedException')
+    return new MfaError(classifyNotAuthorized(message), { cause: error });
   if (isFetchFailure(name, message)) return new MfaError('NETWORK', { cause: error });
   return new MfaError(codeByName[name] ?? 'UNKNOWN', { cause: error });
 }

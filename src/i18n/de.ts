@@ -19,12 +19,15 @@ export const de: Messages = {
   'error.lockedOut': 'Zu viele Fehlversuche. Warte eine Weile, bevor du es erneut versuchst.',
   'error.tooManyRequests': 'Zu viele Anfragen. Warte einen Moment und versuche es erneut.',
   'error.notAuthorized': 'Benutzername oder Passwort ist falsch.',
-  'error.alreadySignedIn': 'Du bist bereits angemeldet. Melde dich zuerst ab, um ein anderes Konto zu verwenden.',
+  'error.alreadySignedIn':
+    'Du bist bereits angemeldet. Melde dich zuerst ab, um ein anderes Konto zu verwenden.',
   'error.signedOut': 'Du bist abgemeldet. Melde dich an, um fortzufahren.',
-  'error.totpSetupFailed': 'Der Code konnte nicht bestätigt werden. Prüfe die Uhrzeit deines Geräts und gib den neuesten Code ein.',
+  'error.totpSetupFailed':
+    'Der Code konnte nicht bestätigt werden. Prüfe die Uhrzeit deines Geräts und gib den neuesten Code ein.',
   'error.passwordResetRequired': 'Du musst dein Passwort zurücksetzen, bevor du dich anmelden kannst.',
   'error.userNotConfirmed': 'Dein Konto ist noch nicht bestätigt.',
-  'error.invalidParameter': 'Einige der gesendeten Angaben wurden nicht akzeptiert. Prüfe sie und versuche es erneut.',
+  'error.invalidParameter':
+    'Einige der gesendeten Angaben wurden nicht akzeptiert. Prüfe sie und versuche es erneut.',
   'error.network': 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
   'error.unknown': 'Etwas ist schiefgelaufen. Versuche es erneut.',
 };

@@ -3,9 +3,9 @@ import { de } from './de.js';
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
 
-export { formatMessage, type MessageVars } from './format.js';
 export type { MessageKey, Messages } from './en.js';
-export { en, es, de, ar };
+export { formatMessage, type MessageVars } from './format.js';
+export { ar, de, en, es };
 
 export const locales = { en, es, de, ar } satisfies Record<string, Messages>;
 export type Locale = keyof typeof locales;

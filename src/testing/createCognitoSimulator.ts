@@ -86,7 +86,14 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     client,
     outbox,
     pool: createPool(runtime),
-    clock: { now, advance: (ms) => void (offset += ms) },
-    failNext: (method, fault) => void faults.set(method, fault),
+    clock: {
+      now,
+      advance: (ms) => {
+        offset += ms;
+      },
+    },
+    failNext: (method, fault) => {
+      faults.set(method, fault);
+    },
   };
 }

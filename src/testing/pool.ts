@@ -41,7 +41,8 @@ export interface SimulatorPool {
 export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
   const attributes: Record<string, string> = {};
   if (seed.email) Object.assign(attributes, { email: seed.email, email_verified: 'true' });
-  if (seed.phoneNumber) Object.assign(attributes, { phone_number: seed.phoneNumber, phone_number_verified: 'true' });
+  if (seed.phoneNumber)
+    Object.assign(attributes, { phone_number: seed.phoneNumber, phone_number_verified: 'true' });
   return {
     username: seed.username,
     userId: randomId(),
@@ -89,12 +90,19 @@ export function createPool(runtime: SimulatorRuntime): SimulatorPool {
 
   return {
     getMfaConfiguration: () => state.mfaConfiguration,
-    setMfaConfiguration: (configuration) => change(() => void (state.mfaConfiguration = configuration)),
+    setMfaConfiguration: (configuration) =>
+      change(() => {
+        state.mfaConfiguration = configuration;
+      }),
     getMfaMethods: () => [...state.mfaMethods],
-    setMfaMethods: (methods) => change(() => void (state.mfaMethods = [...methods])),
+    setMfaMethods: (methods) =>
+      change(() => {
+        state.mfaMethods = [...methods];
+      }),
     createUser: (seed) =>
       change(() => {
-        if (state.users[seed.username]) throw new Error(`The simulator already has a user "${seed.username}".`);
+        if (state.users[seed.username])
+          throw new Error(`The simulator already has a user "${seed.username}".`);
         const user = storedUserFromSeed(seed);
         state.users[seed.username] = user;
         return snapshot(user);

@@ -8,7 +8,9 @@ const FREE_MFA_FAILURES = 5;
 
 /** Factors this user can be challenged with: enabled by the user and offered by the pool. */
 export function activeFactors(state: SimulatorState, user: StoredUser): MfaMethod[] {
-  return user.enabled.filter((method) => state.mfaConfiguration !== 'OFF' && state.mfaMethods.includes(method));
+  return user.enabled.filter(
+    (method) => state.mfaConfiguration !== 'OFF' && state.mfaMethods.includes(method),
+  );
 }
 
 /** Factors a new user may set up during sign-in. Cognito never offers SMS here. */

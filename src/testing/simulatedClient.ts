@@ -35,7 +35,9 @@ function setupDetails(secret: string, username: string) {
     sharedSecret: secret,
     // Amplify's own builder, label included, so code that (wrongly) relies on it sees the same URI.
     getSetupUri: (appName: string, accountName?: string) =>
-      new URL(`otpauth://totp/${appName}:${accountName ?? JSON.stringify(username)}?secret=${secret}&issuer=${appName}`),
+      new URL(
+        `otpauth://totp/${appName}:${accountName ?? JSON.stringify(username)}?secret=${secret}&issuer=${appName}`,
+      ),
   };
 }
 
@@ -75,7 +77,11 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
   };
 
   const challenge = (user: StoredUser, next: PendingChallenge): PendingChallenge => {
-    state.pendingSignIn = { username: user.username, challenge: next, expiresAt: runtime.now() + CHALLENGE_SESSION_MS };
+    state.pendingSignIn = {
+      username: user.username,
+      challenge: next,
+      expiresAt: runtime.now() + CHALLENGE_SESSION_MS,
+    };
     return next;
   };
 
@@ -91,7 +97,10 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
     runtime.commit();
     return method === 'SMS'
       ? { isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE', codeDeliveryDetails } }
-      : { isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', codeDeliveryDetails } };
+      : {
+          isSignedIn: false,
+          nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', codeDeliveryDetails },
+        };
   };
 
   const totpSetupStep = (user: StoredUser): SignInOutput => {
@@ -100,7 +109,10 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
     runtime.commit();
     return {
       isSignedIn: false,
-      nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP', totpSetupDetails: setupDetails(secret, user.username) },
+      nextStep: {
+        signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP',
+        totpSetupDetails: setupDetails(secret, user.username),
+      },
     };
   };
 
@@ -123,7 +135,10 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
     if (factors.length === 1 && onlyFactor) return codeChallenge(user, onlyFactor);
     challenge(user, { kind: 'SELECT', allowed: factors });
     runtime.commit();
-    return { isSignedIn: false, nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: factors } };
+    return {
+      isSignedIn: false,
+      nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: factors },
+    };
   };
 
   const recordWrongCode = (user: StoredUser) => {
@@ -164,7 +179,8 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
           assertNotLocked(user);
           const valid =
             step.method === 'TOTP'
-              ? user.totpSecret !== undefined && isValidTotp(user.totpSecret, challengeResponse, runtime.now())
+              ? user.totpSecret !== undefined &&
+                isValidTotp(user.totpSecret, challengeResponse, runtime.now())
               : challengeResponse === step.code;
           if (!valid) {
             recordWrongCode(user);
@@ -234,7 +250,10 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
           const method = key === 'email' ? 'EMAIL' : 'SMS';
           const codeDeliveryDetails = sendCode(user, method, 'verification');
           user.pendingAttributeCodes[key] = outbox.latest({ username: user.username })?.code ?? '';
-          output[key] = { isUpdated: false, nextStep: { updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE', codeDeliveryDetails } };
+          output[key] = {
+            isUpdated: false,
+            nextStep: { updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE', codeDeliveryDetails },
+          };
         } else {
           output[key] = { isUpdated: true, nextStep: { updateAttributeStep: 'DONE' } };
         }
@@ -254,7 +273,8 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
 
     async sendUserAttributeVerificationCode({ userAttributeKey }) {
       const user = signedInUser();
-      if (!user.attributes[userAttributeKey]) return errors.invalidParameter(`No ${userAttributeKey} to verify.`);
+      if (!user.attributes[userAttributeKey])
+        return errors.invalidParameter(`No ${userAttributeKey} to verify.`);
       const details = sendCode(user, userAttributeKey === 'email' ? 'EMAIL' : 'SMS', 'verification');
       user.pendingAttributeCodes[userAttributeKey] = outbox.latest({ username: user.username })?.code ?? '';
       runtime.commit();
@@ -297,15 +317,20 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
           if (preferred === method) preferred = undefined;
           continue;
         }
-        if (method === 'TOTP' && !user.totpSecret) return errors.invalidParameter('User has not verified software token mfa');
-        if (method === 'SMS' && !user.attributes.phone_number) return errors.invalidParameter('User does not have a phone number');
-        if (method === 'EMAIL' && !user.attributes.email) return errors.invalidParameter('User does not have an email');
+        if (method === 'TOTP' && !user.totpSecret)
+          return errors.invalidParameter('User has not verified software token mfa');
+        if (method === 'SMS' && !user.attributes.phone_number)
+          return errors.invalidParameter('User does not have a phone number');
+        if (method === 'EMAIL' && !user.attributes.email)
+          return errors.invalidParameter('User does not have an email');
         if (!enabled.includes(method)) enabled.push(method);
         if (preference === 'PREFERRED') preferred = method;
         if (preference === 'NOT_PREFERRED' && preferred === method) preferred = undefined;
       }
       if (state.mfaConfiguration === 'ON' && enabled.length === 0) {
-        return errors.invalidParameter('MFA is required for this user pool; at least one factor must stay enabled.');
+        return errors.invalidParameter(
+          'MFA is required for this user pool; at least one factor must stay enabled.',
+        );
       }
       user.enabled = enabled;
       user.preferred = preferred;

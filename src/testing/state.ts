@@ -81,7 +81,9 @@ export function sessionStorageStore(key: string): StateStore {
       if (!raw) return undefined;
       try {
         const parsed = JSON.parse(raw) as SimulatorState;
-        return typeof parsed === 'object' && parsed !== null && typeof parsed.users === 'object' ? parsed : undefined;
+        return typeof parsed === 'object' && parsed !== null && typeof parsed.users === 'object'
+          ? parsed
+          : undefined;
       } catch {
         return undefined;
       }

@@ -14,7 +14,13 @@ export function totpCode(secret: string, timestamp: number): string {
 
 export function isValidTotp(secret: string, code: string, timestamp: number): boolean {
   if (!/^\d{6}$/.test(code)) return false;
-  return new TOTP({ ...parameters, secret: Secret.fromBase32(secret) }).validate({ token: code, timestamp, window: 1 }) !== null;
+  return (
+    new TOTP({ ...parameters, secret: Secret.fromBase32(secret) }).validate({
+      token: code,
+      timestamp,
+      window: 1,
+    }) !== null
+  );
 }
 
 /** Six random digits for SMS and email codes. */

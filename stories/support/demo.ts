@@ -10,7 +10,12 @@ export const DEMO_PASSWORD = 'Passw0rd!';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export const demoUsers = [
-  { username: 'newuser', password: DEMO_PASSWORD, email: 'new.user@example.com', note: 'No MFA yet: enrol a factor.' },
+  {
+    username: 'newuser',
+    password: DEMO_PASSWORD,
+    email: 'new.user@example.com',
+    note: 'No MFA yet: enrol a factor.',
+  },
   {
     username: 'totpuser',
     password: DEMO_PASSWORD,

@@ -1,5 +1,5 @@
-import axe from 'axe-core';
 import { cleanup, render } from '@testing-library/react';
+import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { CodeInput } from '../../src/components/CodeInput';

@@ -5,6 +5,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { CodeInput } from '../../src/components/CodeInput';
 import { renderWithProvider } from './renderWithProvider';
 
+function Controlled() {
+  const [value, setValue] = useState('12');
+  return (
+    <>
+      <CodeInput value={value} onValueChange={setValue} />
+      <button type="button" onClick={() => setValue('')}>
+        Clear
+      </button>
+    </>
+  );
+}
+
 const codeField = () => screen.getByRole('textbox', { name: 'Verification code' });
 
 describe('CodeInput', () => {
@@ -72,17 +84,6 @@ describe('CodeInput', () => {
 
   it('works controlled', async () => {
     const user = userEvent.setup();
-    function Controlled() {
-      const [value, setValue] = useState('12');
-      return (
-        <>
-          <CodeInput value={value} onValueChange={setValue} />
-          <button type="button" onClick={() => setValue('')}>
-            Clear
-          </button>
-        </>
-      );
-    }
     renderWithProvider(<Controlled />);
     await user.type(codeField(), '3');
     expect(codeField()).toHaveValue('123');

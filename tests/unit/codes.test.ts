@@ -51,9 +51,13 @@ describe('normalizeCode', () => {
 
   it('keeps every ASCII digit in order, whatever separators surround them', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...'0123456789')), fc.constantFrom(' ', '-', '.', '\u00a0'), (digits, sep) => {
-        expect(normalizeCode(digits.join(sep))).toBe(digits.join(''));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...'0123456789')),
+        fc.constantFrom(' ', '-', '.', '\u00a0'),
+        (digits, sep) => {
+          expect(normalizeCode(digits.join(sep))).toBe(digits.join(''));
+        },
+      ),
       runs,
     );
   });

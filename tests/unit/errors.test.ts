@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MfaError, isRetryable, toMfaError } from '../../src/core/errors';
+import { isRetryable, MfaError, toMfaError } from '../../src/core/errors';
 import { en } from '../../src/i18n';
 import { errorMessageKeys } from '../../src/i18n/errorMessages';
 

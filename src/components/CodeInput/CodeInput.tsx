@@ -9,10 +9,10 @@ import {
   useState,
 } from 'react';
 import { normalizeCode } from '../../core/codes.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { useControllableState } from '../internal/useControllableState.js';
+import { useMfaContext } from '../MfaProvider/index.js';
 
 export interface CodeInputProps {
   /** Number of digits. Cognito's TOTP, SMS and email codes have 6. */
@@ -160,6 +160,8 @@ export function CodeInput({
           dir="ltr"
           value={value}
           disabled={disabled}
+          // Opt-in only: a host shows the code step right after the user asked for it.
+          // biome-ignore lint/a11y/noAutofocus: the caller decides; off by default
           autoFocus={autoFocus}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
@@ -187,7 +189,13 @@ export function CodeInput({
           ))}
         </div>
       </div>
-      <p className="mfa-code-input__error" data-mfa-part="error" id={errorId} role="alert" aria-live="assertive">
+      <p
+        className="mfa-code-input__error"
+        data-mfa-part="error"
+        id={errorId}
+        role="alert"
+        aria-live="assertive"
+      >
         {error}
       </p>
     </div>

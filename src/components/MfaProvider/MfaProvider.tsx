@@ -1,7 +1,14 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { directionOf, formatMessage, type MessageKey, type Messages, type MessageVars, messagesFor } from '../../i18n/index.js';
-import { errorMessageKeys } from '../../i18n/errorMessages.js';
 import type { MfaError } from '../../core/errors.js';
+import { errorMessageKeys } from '../../i18n/errorMessages.js';
+import {
+  directionOf,
+  formatMessage,
+  type MessageKey,
+  type Messages,
+  type MessageVars,
+  messagesFor,
+} from '../../i18n/index.js';
 import type { AuthClient } from '../../ports.js';
 
 export interface MfaProviderProps {
@@ -30,7 +37,13 @@ export interface MfaContextValue {
 
 const MfaContext = createContext<MfaContextValue | null>(null);
 
-export function MfaProvider({ client, issuer = 'mfa-kit', locale = 'en', messages, children }: MfaProviderProps) {
+export function MfaProvider({
+  client,
+  issuer = 'mfa-kit',
+  locale = 'en',
+  messages,
+  children,
+}: MfaProviderProps) {
   const value = useMemo<MfaContextValue>(() => {
     const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
     const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars);

@@ -1,1 +1,7 @@
-export { MfaProvider, type MfaProviderProps, type MfaContextValue, useMfa, useMfaContext } from './MfaProvider.js';
+export {
+  type MfaContextValue,
+  MfaProvider,
+  type MfaProviderProps,
+  useMfa,
+  useMfaContext,
+} from './MfaProvider.js';
