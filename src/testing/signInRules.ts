@@ -6,11 +6,12 @@ export const CHALLENGE_SESSION_MS = 3 * 60 * 1000;
 export const MAX_LOCKOUT_MS = 15 * 60 * 1000;
 const FREE_MFA_FAILURES = 5;
 
-/** Factors this user can be challenged with: enabled by the user and offered by the pool. */
+const factorOrder: readonly MfaMethod[] = ['SMS', 'TOTP', 'EMAIL'];
+
+/** Factors this user can be challenged with, in Cognito's order: enabled by the user and offered by the pool. */
 export function activeFactors(state: SimulatorState, user: StoredUser): MfaMethod[] {
-  return user.enabled.filter(
-    (method) => state.mfaConfiguration !== 'OFF' && state.mfaMethods.includes(method),
-  );
+  if (state.mfaConfiguration === 'OFF') return [];
+  return factorOrder.filter((method) => user.enabled.includes(method) && state.mfaMethods.includes(method));
 }
 
 /** Factors a new user may set up during sign-in. Cognito never offers SMS here. */

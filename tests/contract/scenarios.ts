@@ -1,0 +1,197 @@
+import type { AuthClient } from '../../src/ports';
+import { phoneCode, wrongCode } from './support/authenticator';
+import type { ContractPool, ContractTarget } from './support/target';
+import { createTranscript } from './support/transcript';
+
+export interface Scenario {
+  name: string;
+  /** When set, cognito-local cannot run this scenario; the text is the Cognito rule it follows. */
+  simulatorOnly?: string;
+  pool: ContractPool;
+  run(target: ContractTarget, client: AuthClient): Promise<string[]>;
+  expected: string[];
+}
+
+const alice = { username: 'alice', password: 'Corr3ct-horse!' };
+const sam = { ...alice, username: 'sam', phoneNumber: '+15555550123' };
+const optional = (users = [alice]): ContractPool => ({ mfaConfiguration: 'OPTIONAL', users });
+
+/** Enrols an authenticator for a user through the port, leaving them signed out. Returns the secret. */
+async function enrolTotp(
+  client: AuthClient,
+  user: { username: string; password: string },
+  preferences: Parameters<AuthClient['updateMFAPreference']>[0],
+) {
+  await client.signIn(user);
+  const { sharedSecret } = await client.setUpTOTP();
+  await client.verifyTOTPSetup({ code: phoneCode(sharedSecret) });
+  await client.updateMFAPreference(preferences);
+  await client.signOut();
+  return sharedSecret;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'password sign-in without MFA, then sign-out',
+    pool: optional(),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      await t.call('getCurrentUser');
+      await t.call('fetchMFAPreference');
+      await t.call('signOut');
+      await t.call('getCurrentUser');
+      return t.entries;
+    },
+    expected: [
+      'signIn → DONE',
+      'getCurrentUser → alice',
+      'fetchMFAPreference → {}',
+      'signOut → ok',
+      'getCurrentUser → UserUnAuthenticatedException',
+    ],
+  },
+  {
+    name: 'wrong password and unknown user are refused alike',
+    pool: optional(),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', { username: 'alice', password: 'wrong-password' });
+      await t.call('signIn', { username: 'nobody', password: alice.password });
+      await t.call('signIn', alice);
+      return t.entries;
+    },
+    expected: ['signIn → NotAuthorizedException', 'signIn → NotAuthorizedException', 'signIn → DONE'],
+  },
+  {
+    name: 'TOTP enrolment: wrong code, right code, then preference',
+    pool: optional(),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      const setup = await t.call('setUpTOTP');
+      const secret = setup?.sharedSecret ?? '';
+      await t.call('verifyTOTPSetup', { code: wrongCode(secret) });
+      await t.call('verifyTOTPSetup', { code: phoneCode(secret) });
+      await t.call('fetchMFAPreference');
+      await t.call('updateMFAPreference', { totp: 'PREFERRED' });
+      await t.call('fetchMFAPreference');
+      await t.call('updateMFAPreference', { totp: 'NOT_PREFERRED' });
+      await t.call('fetchMFAPreference');
+      return t.entries;
+    },
+    expected: [
+      'signIn → DONE',
+      'setUpTOTP → base32 secret',
+      'verifyTOTPSetup → EnableSoftwareTokenMFAException',
+      'verifyTOTPSetup → ok',
+      // Verified and enabled, but not preferred: the caller must still set the preference.
+      'fetchMFAPreference → {"enabled":["TOTP"]}',
+      'updateMFAPreference → ok',
+      'fetchMFAPreference → {"preferred":"TOTP","enabled":["TOTP"]}',
+      'updateMFAPreference → ok',
+      'fetchMFAPreference → {"enabled":["TOTP"]}',
+    ],
+  },
+  {
+    name: 'sign-in with a TOTP challenge: wrong code, then the right one on the same challenge',
+    pool: optional(),
+    async run(target, client) {
+      const secret = await enrolTotp(client, alice, { totp: 'PREFERRED' });
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      await t.call('confirmSignIn', { challengeResponse: wrongCode(secret) });
+      await t.call('confirmSignIn', { challengeResponse: phoneCode(secret) });
+      await t.call('getCurrentUser');
+      return t.entries;
+    },
+    expected: [
+      'signIn → CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+      'confirmSignIn → CodeMismatchException',
+      'confirmSignIn → DONE',
+      'getCurrentUser → alice',
+    ],
+  },
+  {
+    name: 'SMS and TOTP enabled, none preferred: the user selects TOTP',
+    pool: optional([sam]),
+    async run(target, client) {
+      const secret = await enrolTotp(client, sam, { totp: 'ENABLED', sms: 'ENABLED' });
+      const t = createTranscript(target, client);
+      await t.call('signIn', sam);
+      await t.call('confirmSignIn', { challengeResponse: 'TOTP' });
+      await t.call('confirmSignIn', { challengeResponse: phoneCode(secret) });
+      await t.call('fetchMFAPreference');
+      return t.entries;
+    },
+    expected: [
+      'signIn → CONTINUE_SIGN_IN_WITH_MFA_SELECTION ["SMS","TOTP"]',
+      'confirmSignIn → CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+      'confirmSignIn → DONE',
+      'fetchMFAPreference → {"enabled":["SMS","TOTP"]}',
+    ],
+  },
+  {
+    name: 'signIn while signed in is refused',
+    pool: optional(),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      await t.call('signIn', alice);
+      await t.call('signOut');
+      await t.call('signIn', alice);
+      return t.entries;
+    },
+    expected: [
+      'signIn → DONE',
+      'signIn → UserAlreadyAuthenticatedException',
+      'signOut → ok',
+      'signIn → DONE',
+    ],
+  },
+  {
+    name: 'pool requires MFA: a user without a factor sets up TOTP inside sign-in',
+    simulatorOnly:
+      'Cognito guide: "If a user doesn\'t have the attribute defined for any available message-based MFA, Amazon Cognito prompts them to set up TOTP MFA" (MFA_SETUP). cognito-local answers NotAuthorized instead.',
+    pool: { mfaConfiguration: 'ON', users: [alice] },
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      const step = await t.call('signIn', alice);
+      const secret =
+        step?.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'
+          ? step.nextStep.totpSetupDetails.sharedSecret
+          : '';
+      await t.call('confirmSignIn', { challengeResponse: wrongCode(secret) });
+      await t.call('confirmSignIn', { challengeResponse: phoneCode(secret) });
+      await t.call('fetchMFAPreference');
+      return t.entries;
+    },
+    expected: [
+      'signIn → CONTINUE_SIGN_IN_WITH_TOTP_SETUP',
+      'confirmSignIn → EnableSoftwareTokenMFAException',
+      'confirmSignIn → DONE',
+      'fetchMFAPreference → {"enabled":["TOTP"]}',
+    ],
+  },
+  {
+    name: 'five wrong MFA codes start the lockout',
+    simulatorOnly:
+      'Cognito guide: "After five unsuccessful attempts to present an MFA code, Amazon Cognito begins the exponential-timeout lockout process." cognito-local has no lockout.',
+    pool: optional(),
+    async run(target, client) {
+      const secret = await enrolTotp(client, alice, { totp: 'PREFERRED' });
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        await t.call('confirmSignIn', { challengeResponse: wrongCode(secret) });
+      }
+      await t.call('signIn', alice);
+      return t.entries;
+    },
+    expected: [
+      'signIn → CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+      ...Array.from({ length: 5 }, () => 'confirmSignIn → CodeMismatchException'),
+      'signIn → NotAuthorizedException',
+    ],
+  },
+];

@@ -1,0 +1,18 @@
+import { createCognitoSimulator } from '../../../src/testing';
+import { type ContractTarget, errorNameOf } from './target';
+
+/** The embedded simulator: it follows real Cognito, so it needs no translation. */
+export function simulatorTarget(): ContractTarget {
+  return {
+    name: 'simulator',
+    async createPool(pool) {
+      return createCognitoSimulator({
+        mfaConfiguration: pool.mfaConfiguration,
+        mfaMethods: ['TOTP', 'SMS'],
+        users: pool.users,
+      }).client;
+    },
+    cognitoErrorName: (_call, error) => errorNameOf(error),
+    async dispose() {},
+  };
+}

@@ -1,0 +1,26 @@
+import type { AuthClient } from '../../../src/ports';
+
+export interface ContractPool {
+  mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
+  users: Array<{ username: string; password: string; email?: string; phoneNumber?: string }>;
+}
+
+/** One implementation of the AuthClient port the scenarios run against. */
+export interface ContractTarget {
+  name: string;
+  /** A fresh user pool holding `pool.users`, and a signed-out client for it. */
+  createPool(pool: ContractPool): Promise<AuthClient>;
+  /**
+   * The name real Cognito would give `error` from `call`. Only documented deviations of an
+   * emulator are translated here; everything else passes through unchanged.
+   */
+  cognitoErrorName(call: keyof AuthClient, error: unknown): string;
+  dispose(): Promise<void>;
+}
+
+export const errorNameOf = (error: unknown): string =>
+  error instanceof Error
+    ? error.name
+    : typeof error === 'object' && error && 'name' in error
+      ? String(error.name)
+      : 'unknown';

@@ -1,0 +1,44 @@
+import type { AuthClient, SignInOutput } from '../../../src/ports';
+import type { ContractTarget } from './target';
+
+type Method = keyof AuthClient;
+type Result<M extends Method> = Awaited<ReturnType<AuthClient[M]>>;
+
+function describeResult(method: Method, result: unknown): string {
+  if (method === 'signIn' || method === 'confirmSignIn') {
+    const { nextStep } = result as SignInOutput;
+    const allowed = 'allowedMFATypes' in nextStep ? ` ${JSON.stringify(nextStep.allowedMFATypes)}` : '';
+    return `${method} → ${nextStep.signInStep}${allowed}`;
+  }
+  if (method === 'fetchMFAPreference') {
+    // Absent and undefined keys are the same observation; `enabled` is a set, its order undocumented.
+    const { preferred, enabled } = result as Result<'fetchMFAPreference'>;
+    return `${method} → ${JSON.stringify({ preferred, enabled: enabled ? [...enabled].sort() : undefined })}`;
+  }
+  if (method === 'getCurrentUser') return `${method} → ${(result as Result<'getCurrentUser'>).username}`;
+  if (method === 'setUpTOTP') {
+    const { sharedSecret } = result as Result<'setUpTOTP'>;
+    return `${method} → ${/^[A-Z2-7]{16,}$/.test(sharedSecret) ? 'base32 secret' : `unexpected secret ${sharedSecret}`}`;
+  }
+  return `${method} → ok`;
+}
+
+/** Records what a user of the port observes: steps, error names, preference outputs. */
+export function createTranscript(target: ContractTarget, client: AuthClient) {
+  const entries: string[] = [];
+  async function call<M extends Method>(
+    method: M,
+    ...args: Parameters<AuthClient[M]>
+  ): Promise<Result<M> | undefined> {
+    try {
+      const fn = client[method] as (...a: Parameters<AuthClient[M]>) => Promise<Result<M>>;
+      const result = await fn(...args);
+      entries.push(describeResult(method, result));
+      return result;
+    } catch (error) {
+      entries.push(`${method} → ${target.cognitoErrorName(method, error)}`);
+      return undefined;
+    }
+  }
+  return { entries, call };
+}
