@@ -1,0 +1,137 @@
+import { type ReactNode, useId, useState } from 'react';
+import { useTotpSetup } from '../../hooks/useTotpSetup.js';
+import type { SignInOutput, TotpSetupDetails } from '../../ports.js';
+import { classNames } from '../internal/classNames.js';
+import { useMfaContext } from '../MfaProvider/index.js';
+import { TotpSetupContext, type TotpSetupContextValue, useTotpSetupContext } from './context.js';
+import {
+  TotpSetupCodeField,
+  TotpSetupCopyKeyButton,
+  TotpSetupError,
+  TotpSetupManualKey,
+  TotpSetupQrCode,
+} from './parts.js';
+
+export interface TotpSetupProps {
+  /** The account shown in the authenticator app, e.g. "alice@example.com". */
+  accountName: string;
+  /** Overrides the provider's issuer ("Acme"). */
+  issuer?: string;
+  /** Name stored with the authenticator in Cognito. */
+  friendlyDeviceName?: string;
+  /**
+   * Inside sign-in (CONTINUE_SIGN_IN_WITH_TOTP_SETUP): `nextStep.totpSetupDetails`. The code is then
+   * answered with `confirmSignIn` and `onComplete` receives its result.
+   */
+  totpSetupDetails?: TotpSetupDetails;
+  /** After the code verified and TOTP became the preferred method. */
+  onComplete?: (result?: SignInOutput) => void;
+  onCancel?: () => void;
+  /** Inside sign-in, when the session expired: take the user back to sign in again. */
+  onRestart?: () => void;
+  /** Custom layout from the compound parts; the default layout when omitted. */
+  children?: ReactNode;
+  className?: string;
+}
+
+/** Authenticator-app enrolment: QR code, manual key, code check. For a signed-in user or inside sign-in. */
+export function TotpSetup({
+  accountName,
+  issuer,
+  friendlyDeviceName,
+  totpSetupDetails,
+  onComplete,
+  onCancel,
+  onRestart,
+  children,
+  className,
+}: TotpSetupProps) {
+  const mfa = useMfaContext('TotpSetup');
+  const api = useTotpSetup({ accountName, issuer, friendlyDeviceName, totpSetupDetails, onComplete });
+  const manualKeyId = useId();
+  const titleId = useId();
+  const restart = api.mode === 'sign-in' ? () => onRestart?.() : api.restart;
+  const value: TotpSetupContextValue = { ...api, restart, mfa, manualKeyId };
+
+  return (
+    <TotpSetupContext.Provider value={value}>
+      <section
+        className={classNames('mfa-totp', className)}
+        data-mfa-part="totp-setup"
+        data-status={api.status}
+        data-mode={api.mode}
+        dir={mfa.dir}
+        aria-labelledby={titleId}
+        aria-busy={api.status === 'loading-secret' || api.status === 'verifying'}
+      >
+        <h2 id={titleId} className="mfa-totp__title" data-mfa-part="title">
+          {mfa.t('totpSetup.title')}
+        </h2>
+        {children ?? <DefaultLayout onCancel={onCancel} />}
+      </section>
+    </TotpSetupContext.Provider>
+  );
+}
+
+function DefaultLayout({ onCancel }: { onCancel: (() => void) | undefined }) {
+  const { status, replacesExisting, manualKeyId, mfa } = useTotpSetupContext('TotpSetup');
+  const [manualOpen, setManualOpen] = useState(false);
+  const { t } = mfa;
+
+  if (status === 'done') {
+    return (
+      <p className="mfa-totp__success" data-mfa-part="success" role="status">
+        {t('totpSetup.success')}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="mfa-totp__intro">{t('totpSetup.intro')}</p>
+      {replacesExisting ? (
+        <p className="mfa-totp__warning" data-mfa-part="replace-warning">
+          {t('totpSetup.replaceWarning')}
+        </p>
+      ) : null}
+      {status === 'loading-secret' ? (
+        <p role="status" data-mfa-part="loading">
+          {t('totpSetup.loading')}
+        </p>
+      ) : null}
+      {status === 'scan' || status === 'verifying' ? (
+        <ol className="mfa-totp__steps">
+          <li>
+            <p>{t('totpSetup.scanStep')}</p>
+            <TotpSetupQrCode />
+            <button
+              type="button"
+              className="mfa-link"
+              data-mfa-part="manual-toggle"
+              aria-expanded={manualOpen}
+              aria-controls={manualKeyId}
+              onClick={() => setManualOpen((open) => !open)}
+            >
+              {manualOpen ? t('totpSetup.manualHide') : t('totpSetup.manualToggle')}
+            </button>
+            {manualOpen ? <TotpSetupManualKey /> : null}
+          </li>
+          <li>
+            <TotpSetupCodeField />
+          </li>
+        </ol>
+      ) : null}
+      <TotpSetupError />
+      {onCancel ? (
+        <button type="button" className="mfa-button" data-mfa-part="cancel" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+TotpSetup.QrCode = TotpSetupQrCode;
+TotpSetup.ManualKey = TotpSetupManualKey;
+TotpSetup.CopyKeyButton = TotpSetupCopyKeyButton;
+TotpSetup.CodeField = TotpSetupCodeField;
+TotpSetup.Error = TotpSetupError;

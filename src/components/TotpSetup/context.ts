@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { TotpSetupApi } from '../../hooks/useTotpSetup.js';
+import type { MfaContextValue } from '../MfaProvider/index.js';
+
+export interface TotpSetupContextValue extends TotpSetupApi {
+  mfa: MfaContextValue;
+  /** The id of the manual-key region, for the disclosure button's aria-controls. */
+  manualKeyId: string;
+}
+
+export const TotpSetupContext = createContext<TotpSetupContextValue | null>(null);
+
+export function useTotpSetupContext(part: string): TotpSetupContextValue {
+  const context = useContext(TotpSetupContext);
+  if (!context) throw new Error(`${part} must be used within <TotpSetup>.`);
+  return context;
+}

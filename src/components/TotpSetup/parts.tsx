@@ -1,0 +1,187 @@
+import { QRCodeSVG } from 'qrcode.react';
+import { useRef, useState } from 'react';
+import { formatSecretForDisplay } from '../../core/otpauth.js';
+import { CodeInput } from '../CodeInput/index.js';
+import { classNames } from '../internal/classNames.js';
+import { useTotpSetupContext } from './context.js';
+
+interface PartProps {
+  className?: string;
+}
+
+/**
+ * The otpauth URI as a QR code: black on white whatever the theme (inverted codes defeat some
+ * scanners), with a four-module quiet zone, large enough to scan from a laptop screen.
+ */
+export function TotpSetupQrCode({ className, size = 208 }: PartProps & { size?: number }) {
+  const { uri, issuer, accountName, mfa } = useTotpSetupContext('TotpSetup.QrCode');
+  if (!uri) return null;
+  return (
+    <div
+      className={classNames('mfa-totp__qr', className)}
+      data-mfa-part="qr-code"
+      role="img"
+      aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
+    >
+      <QRCodeSVG
+        value={uri}
+        size={size}
+        marginSize={4}
+        level="M"
+        bgColor="#ffffff"
+        fgColor="#000000"
+        aria-hidden="true"
+      />
+    </div>
+  );
+}
+
+/** The secret as text, grouped in fours, with what an app asks for when adding a key by hand. */
+export function TotpSetupManualKey({ className }: PartProps) {
+  const { secret, issuer, accountName, mfa, manualKeyId } = useTotpSetupContext('TotpSetup.ManualKey');
+  if (!secret) return null;
+  return (
+    <div id={manualKeyId} className={classNames('mfa-totp__manual', className)} data-mfa-part="manual-key">
+      <p>{mfa.t('totpSetup.manualIntro')}</p>
+      <dl className="mfa-totp__details">
+        <dt>{mfa.t('totpSetup.keyLabel')}</dt>
+        <dd>
+          <code className="mfa-totp__key" data-mfa-part="key" dir="ltr">
+            {formatSecretForDisplay(secret)}
+          </code>
+        </dd>
+        <dt>{mfa.t('totpSetup.issuerLabel')}</dt>
+        <dd>{issuer}</dd>
+        <dt>{mfa.t('totpSetup.accountLabel')}</dt>
+        <dd>{accountName}</dd>
+        <dt>{mfa.t('totpSetup.typeLabel')}</dt>
+        <dd>{mfa.t('totpSetup.typeValue')}</dd>
+      </dl>
+      <TotpSetupCopyKeyButton />
+    </div>
+  );
+}
+
+/** Copies the key with the Clipboard API; where that is missing or refused, selects the key instead. */
+export function TotpSetupCopyKeyButton({ className }: PartProps) {
+  const { secret, mfa } = useTotpSetupContext('TotpSetup.CopyKeyButton');
+  const [result, setResult] = useState<'copied' | 'failed' | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  if (!secret) return null;
+
+  const selectKey = () => {
+    const key = buttonRef.current
+      ?.closest('[data-mfa-part="manual-key"]')
+      ?.querySelector('[data-mfa-part="key"]');
+    const selection = globalThis.getSelection?.();
+    if (!key || !selection) return;
+    const range = document.createRange();
+    range.selectNodeContents(key);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  };
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('Clipboard API unavailable');
+      await navigator.clipboard.writeText(secret);
+      setResult('copied');
+    } catch {
+      selectKey();
+      setResult('failed');
+    }
+  };
+
+  return (
+    <div className={classNames('mfa-totp__copy', className)} data-mfa-part="copy">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="mfa-button"
+        data-mfa-part="copy-key-button"
+        onClick={copy}
+      >
+        {mfa.t('totpSetup.copyKey')}
+      </button>
+      <span role="status" data-mfa-part="copy-status">
+        {result === 'copied'
+          ? mfa.t('totpSetup.copied')
+          : result === 'failed'
+            ? mfa.t('totpSetup.copyFailed')
+            : ''}
+      </span>
+    </div>
+  );
+}
+
+/** The code from the app; submits by itself once six digits are in. Keeps the digits after a network error. */
+export function TotpSetupCodeField({ className }: PartProps) {
+  const { state, submit, mfa } = useTotpSetupContext('TotpSetup.CodeField');
+  const [code, setCode] = useState('');
+  const lastError = state.status === 'scan' ? state.error : undefined;
+  const [clearedFor, setClearedFor] = useState<typeof lastError>(undefined);
+  // A wrong code is cleared so the next one can be typed; anything else keeps it for the retry.
+  if (lastError && lastError !== clearedFor) {
+    setClearedFor(lastError);
+    if (lastError.code === 'CODE_MISMATCH' || lastError.code === 'TOTP_SETUP_FAILED') setCode('');
+  }
+  if (state.status !== 'scan' && state.status !== 'verifying') return null;
+  return (
+    <form
+      className={classNames('mfa-totp__code', className)}
+      data-mfa-part="code-field"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (code.length === 6) submit(code);
+      }}
+    >
+      <CodeInput
+        value={code}
+        onValueChange={setCode}
+        onComplete={submit}
+        disabled={state.status === 'verifying'}
+        description={mfa.t('totpSetup.codeStep')}
+        error={lastError ? errorText(lastError.code, mfa) : undefined}
+      />
+      <button
+        type="submit"
+        className="mfa-button mfa-button--primary"
+        data-mfa-part="verify-button"
+        disabled={state.status === 'verifying' || code.length !== 6}
+      >
+        {state.status === 'verifying' ? mfa.t('totpSetup.verifying') : mfa.t('totpSetup.verify')}
+      </button>
+    </form>
+  );
+}
+
+function errorText(code: string, mfa: ReturnType<typeof useTotpSetupContext>['mfa']) {
+  if (code === 'CODE_MISMATCH' || code === 'TOTP_SETUP_FAILED') return mfa.t('totpSetup.wrongCode');
+  return undefined;
+}
+
+/** Failures that are not about the typed code, each with its way forward. */
+export function TotpSetupError({ className }: PartProps) {
+  const { state, mfa, retry, restart } = useTotpSetupContext('TotpSetup.Error');
+  const error = state.status === 'failed' ? state.error : state.status === 'scan' ? state.error : undefined;
+  const codeError = error && (error.code === 'CODE_MISMATCH' || error.code === 'TOTP_SETUP_FAILED');
+  const sessionOver = error && (error.code === 'SESSION_EXPIRED' || error.code === 'SIGNED_OUT');
+  return (
+    <div className={classNames('mfa-totp__error', className)} data-mfa-part="error" role="alert">
+      {error && !codeError ? (
+        <>
+          <p>{sessionOver ? mfa.t('totpSetup.sessionExpired') : mfa.describeError(error)}</p>
+          {state.status === 'scan' && state.lastCode ? (
+            <button type="button" className="mfa-button" onClick={retry}>
+              {mfa.t('common.retry')}
+            </button>
+          ) : state.status === 'failed' ? (
+            <button type="button" className="mfa-button" onClick={restart}>
+              {sessionOver ? mfa.t('totpSetup.startOver') : mfa.t('common.retry')}
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
