@@ -5,7 +5,19 @@ import { buildOtpauthUri, formatSecretForDisplay, parseOtpauthUri } from '../../
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const label = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
-const tricky = fc.constantFrom('Acme Corp', 'a#b', 'x&y=z', 'q?r', 'p/q', 'c:d', '100%', 'Ünïcødé', '🔐 Vault', ' lead', 'trail ');
+const tricky = fc.constantFrom(
+  'Acme Corp',
+  'a#b',
+  'x&y=z',
+  'q?r',
+  'p/q',
+  'c:d',
+  '100%',
+  'Ünïcødé',
+  '🔐 Vault',
+  ' lead',
+  'trail ',
+);
 
 describe('buildOtpauthUri', () => {
   it('percent-encodes an issuer with spaces (the Amplify UI bug, amplify-ui#1837)', () => {
@@ -29,7 +41,14 @@ describe('buildOtpauthUri', () => {
     fc.assert(
       fc.property(fc.oneof(label, tricky), fc.oneof(label, tricky), (issuer, accountName) => {
         const uri = buildOtpauthUri({ issuer, accountName, secret: SECRET });
-        expect(parseOtpauthUri(uri)).toEqual({ issuer, accountName, secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 });
+        expect(parseOtpauthUri(uri)).toEqual({
+          issuer,
+          accountName,
+          secret: SECRET,
+          algorithm: 'SHA1',
+          digits: 6,
+          period: 30,
+        });
       }),
       { numRuns: 1000 },
     );
@@ -59,7 +78,10 @@ describe('parseOtpauthUri', () => {
   });
 
   it('falls back to the label issuer when the parameter is missing', () => {
-    expect(parseOtpauthUri(`otpauth://totp/Acme:alice?secret=${SECRET}`)).toMatchObject({ issuer: 'Acme', accountName: 'alice' });
+    expect(parseOtpauthUri(`otpauth://totp/Acme:alice?secret=${SECRET}`)).toMatchObject({
+      issuer: 'Acme',
+      accountName: 'alice',
+    });
   });
 });
 

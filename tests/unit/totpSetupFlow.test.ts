@@ -13,7 +13,10 @@ describe('totpSetupReducer', () => {
 
   it('moves from loading to scan, or to failed', () => {
     const loading = initialTotpSetupState();
-    expect(reduce(loading, { type: 'SECRET_RECEIVED', secret: 'S' })).toEqual({ status: 'scan', secret: 'S' });
+    expect(reduce(loading, { type: 'SECRET_RECEIVED', secret: 'S' })).toEqual({
+      status: 'scan',
+      secret: 'S',
+    });
     const error = new MfaError('NETWORK');
     expect(reduce(loading, { type: 'SECRET_FAILED', error })).toEqual({ status: 'failed', error });
   });
