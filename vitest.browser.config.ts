@@ -1,8 +1,12 @@
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
 
 const root = import.meta.dirname;
 
@@ -23,12 +27,31 @@ const chromium = playwright({
   },
 });
 
+/**
+ * Decodes a PNG (base64) with Debian's zbarimg, a QR reader independent of jsQR.
+ * Answers null when zbar-tools is not installed.
+ */
+const zbarDecode: BrowserCommand<[base64Png: string]> = (_context, base64Png) => {
+  const directory = mkdtempSync(join(tmpdir(), 'mfa-kit-qr-'));
+  try {
+    const file = join(directory, 'qr.png');
+    writeFileSync(file, Buffer.from(base64Png, 'base64'));
+    return execFileSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' }).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+};
+
 // A fresh object per project: Vitest writes resolved names into `instances`.
 const browser = () => ({
   enabled: true,
   headless: true,
   provider: chromium,
   instances: [{ browser: 'chromium' as const }],
+  commands: { zbarDecode },
 });
 
 export default defineConfig({
