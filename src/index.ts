@@ -1,12 +1,23 @@
 export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
+export { MfaChallenge, type MfaChallengeProps } from './components/MfaChallenge/index.js';
+export { MfaMethodPicker, type MfaMethodPickerProps } from './components/MfaMethodPicker/index.js';
 export {
   type MfaContextValue,
   MfaProvider,
   type MfaProviderProps,
   useMfa,
 } from './components/MfaProvider/index.js';
+export { SignIn, type SignInProps } from './components/SignIn/index.js';
 export { isCompleteCode, normalizeCode } from './core/codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
+export {
+  type SignInEvent,
+  type SignInState,
+  type SignInUiStep,
+  signInReducer,
+  stepFromOutput,
+} from './core/flows/signIn.js';
+export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export { errorMessageKeys } from './i18n/errorMessages.js';
 export {
   ar,

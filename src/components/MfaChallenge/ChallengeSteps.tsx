@@ -1,0 +1,216 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { MfaMethod } from '../../ports.js';
+import { CodeInput } from '../CodeInput/index.js';
+import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
+import { useMfaContext } from '../MfaProvider/index.js';
+import { TotpSetup } from '../TotpSetup/index.js';
+import { useCountdown } from './useCountdown.js';
+
+const codeTitles: Record<MfaMethod, MessageKey> = {
+  TOTP: 'challenge.totpTitle',
+  SMS: 'challenge.smsTitle',
+  EMAIL: 'challenge.emailTitle',
+};
+
+export interface ChallengeStepsProps {
+  api: MfaSignInApi;
+  /** Shown as "Use a recovery code" on code steps when given (wired by the recovery-codes feature). */
+  onUseRecoveryCode?: () => void;
+  /** "Back to sign in": the host restarts its own sign-in (MfaChallenge) or the form comes back (SignIn). */
+  onRestart: () => void;
+}
+
+/** Renders whichever MFA step the sign-in flow is on. */
+export function ChallengeSteps({ api, onUseRecoveryCode, onRestart }: ChallengeStepsProps) {
+  const { step } = api;
+  switch (step.name) {
+    case 'code':
+      return (
+        <CodeStep
+          api={api}
+          method={step.method}
+          destination={step.codeDeliveryDetails?.destination}
+          onUseRecoveryCode={onUseRecoveryCode}
+        />
+      );
+    case 'select-method':
+    case 'select-setup-method':
+      return <MethodStep api={api} methods={step.methods} setup={step.name === 'select-setup-method'} />;
+    case 'totp-setup':
+      return (
+        <TotpSetup
+          accountName={api.state.username}
+          totpSetupDetails={step.totpSetupDetails}
+          onComplete={(output) => output && api.continueWith(output)}
+          onRestart={onRestart}
+        />
+      );
+    case 'email-setup':
+      return <EmailSetupStep api={api} />;
+    case 'done':
+      return <SignedIn />;
+    default:
+      return null;
+  }
+}
+
+function SignedIn() {
+  const { t } = useMfaContext('MfaChallenge');
+  return (
+    <p role="status" data-mfa-part="signed-in">
+      {t('challenge.signedIn')}
+    </p>
+  );
+}
+
+function CodeStep({
+  api,
+  method,
+  destination,
+  onUseRecoveryCode,
+}: {
+  api: MfaSignInApi;
+  method: MfaMethod;
+  destination: string | undefined;
+  onUseRecoveryCode: (() => void) | undefined;
+}) {
+  const { t, describeError } = useMfaContext('MfaChallenge');
+  const [code, setCode] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const rememberId = useId();
+  const secondsLocked = useCountdown(api.lockedUntil);
+  const { error, status } = api;
+  const wrongCode = error?.code === 'CODE_MISMATCH';
+
+  // A wrong code is cleared and the field focused for the next one; a network error keeps it for the retry.
+  useEffect(() => {
+    if (error?.code !== 'CODE_MISMATCH') return;
+    setCode('');
+    inputRef.current?.focus();
+  }, [error]);
+
+  const submitting = status === 'submitting';
+  const locked = secondsLocked > 0;
+  const submit = (value: string) => {
+    if (!submitting && !locked) api.submitCode(value);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (code.length === 6) submit(code);
+  };
+
+  return (
+    <form className="mfa-challenge__code" data-mfa-part="code-step" data-method={method} onSubmit={onSubmit}>
+      <h2 data-mfa-part="title">{t(codeTitles[method])}</h2>
+      {destination ? <p data-mfa-part="destination">{t('challenge.sentTo', { destination })}</p> : null}
+      <CodeInput
+        value={code}
+        onValueChange={setCode}
+        onComplete={submit}
+        disabled={submitting || locked}
+        inputRef={inputRef}
+        autoFocus
+        error={wrongCode ? describeError(error) : undefined}
+      />
+      {wrongCode && api.attemptsLeft !== undefined ? (
+        <p data-mfa-part="attempts">{t('challenge.attemptsLeft', { count: api.attemptsLeft })}</p>
+      ) : null}
+      {locked ? (
+        <p data-mfa-part="lockout" role="status">
+          {t('challenge.lockedUntil', { seconds: secondsLocked })}
+        </p>
+      ) : null}
+      <div className="mfa-challenge__remember" data-mfa-part="remember-device">
+        <input
+          id={rememberId}
+          type="checkbox"
+          checked={api.rememberDevice}
+          onChange={(event) => api.setRememberDevice(event.currentTarget.checked)}
+          aria-describedby={`${rememberId}-hint`}
+        />
+        <label htmlFor={rememberId}>{t('challenge.rememberDevice')}</label>
+        <p id={`${rememberId}-hint`}>{t('challenge.rememberDeviceHint')}</p>
+      </div>
+      <button
+        type="submit"
+        className="mfa-button mfa-button--primary"
+        disabled={submitting || locked || code.length !== 6}
+      >
+        {submitting ? t('challenge.verifying') : t('challenge.verify')}
+      </button>
+      {onUseRecoveryCode ? (
+        <button type="button" className="mfa-link" onClick={onUseRecoveryCode}>
+          {t('challenge.useRecoveryCode')}
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+function MethodStep({ api, methods, setup }: { api: MfaSignInApi; methods: MfaMethod[]; setup: boolean }) {
+  const { t } = useMfaContext('MfaChallenge');
+  const [method, setMethod] = useState<MfaMethod | undefined>(methods.includes('TOTP') ? 'TOTP' : methods[0]);
+  return (
+    <form
+      data-mfa-part="method-step"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (method) api.selectMethod(method);
+      }}
+    >
+      <h2>{t(setup ? 'challenge.selectSetupTitle' : 'challenge.selectTitle')}</h2>
+      <MfaMethodPicker
+        methods={methods}
+        value={method}
+        onChange={setMethod}
+        disabled={api.status === 'submitting'}
+      />
+      <button
+        type="submit"
+        className="mfa-button mfa-button--primary"
+        disabled={!method || api.status === 'submitting'}
+      >
+        {t('common.continue')}
+      </button>
+    </form>
+  );
+}
+
+function EmailSetupStep({ api }: { api: MfaSignInApi }) {
+  const { t } = useMfaContext('MfaChallenge');
+  const [email, setEmail] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const id = useId();
+  return (
+    <form
+      data-mfa-part="email-setup-step"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const valid = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim());
+        setInvalid(!valid);
+        if (valid) api.submitEmail(email.trim());
+      }}
+    >
+      <h2>{t('challenge.emailSetupTitle')}</h2>
+      <label htmlFor={id}>{t('challenge.emailLabel')}</label>
+      <input
+        id={id}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(event) => setEmail(event.currentTarget.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+      />
+      <p id={`${id}-error`} role="alert">
+        {invalid ? t('challenge.emailInvalid') : ''}
+      </p>
+      <button type="submit" className="mfa-button mfa-button--primary" disabled={api.status === 'submitting'}>
+        {t('challenge.sendCode')}
+      </button>
+    </form>
+  );
+}

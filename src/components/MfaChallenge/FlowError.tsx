@@ -1,0 +1,33 @@
+import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
+import { useMfaContext } from '../MfaProvider/index.js';
+
+/** Failures that are not a wrong code, each with its way forward. Wrong codes show at the code field. */
+export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: () => void }) {
+  const { t, describeError } = useMfaContext('MfaChallenge');
+  const { error } = api;
+  const shown = error && error.code !== 'CODE_MISMATCH' && error.code !== 'TOTP_SETUP_FAILED';
+  return (
+    <div className="mfa-flow-error" data-mfa-part="error" role="alert">
+      {shown ? (
+        <>
+          <p>{describeError(error)}</p>
+          {error.code === 'NETWORK' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'UNKNOWN' ? (
+            <button type="button" className="mfa-button" onClick={api.retry}>
+              {t('common.retry')}
+            </button>
+          ) : null}
+          {error.code === 'ALREADY_SIGNED_IN' ? (
+            <button type="button" className="mfa-button" onClick={api.signOut}>
+              {t('challenge.signOut')}
+            </button>
+          ) : null}
+          {error.code === 'SESSION_EXPIRED' && onRestart ? (
+            <button type="button" className="mfa-button" onClick={onRestart}>
+              {t('challenge.startOver')}
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { MfaChallenge, type MfaChallengeProps } from './MfaChallenge.js';

@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import type { MessageKey } from '../../i18n/index.js';
+import type { MfaMethod } from '../../ports.js';
+import { classNames } from '../internal/classNames.js';
+import { useControllableState } from '../internal/useControllableState.js';
+import { useMfaContext } from '../MfaProvider/index.js';
+
+export interface MfaMethodPickerProps {
+  methods: MfaMethod[];
+  value?: MfaMethod;
+  defaultValue?: MfaMethod;
+  onChange?: (method: MfaMethod) => void;
+  /** Visible legend; defaults to "Verification method". */
+  label?: string;
+  disabled?: boolean;
+  className?: string;
+}
+
+const methodText: Record<MfaMethod, { label: MessageKey; description: MessageKey; note: MessageKey }> = {
+  TOTP: { label: 'methods.totp', description: 'methods.totpDescription', note: 'methods.totpNote' },
+  SMS: { label: 'methods.sms', description: 'methods.smsDescription', note: 'methods.smsNote' },
+  EMAIL: { label: 'methods.email', description: 'methods.emailDescription', note: 'methods.emailNote' },
+};
+
+/** A radio group of MFA methods (arrow keys move between them), each with what it is and how safe it is. */
+export function MfaMethodPicker({
+  methods,
+  value,
+  defaultValue,
+  onChange,
+  label,
+  disabled,
+  className,
+}: MfaMethodPickerProps) {
+  const { t, dir } = useMfaContext('MfaMethodPicker');
+  const name = useId();
+  const [selected, setSelected] = useControllableState<MfaMethod | undefined>({
+    value,
+    defaultValue,
+    onChange: (next) => next && onChange?.(next),
+  });
+  return (
+    <fieldset
+      className={classNames('mfa-methods', className)}
+      data-mfa-part="method-picker"
+      dir={dir}
+      disabled={disabled}
+    >
+      <legend data-mfa-part="legend">{label ?? t('methods.label')}</legend>
+      {methods.map((method) => {
+        const text = methodText[method];
+        const id = `${name}-${method}`;
+        return (
+          <div
+            key={method}
+            className="mfa-methods__option"
+            data-mfa-part="method"
+            data-state={selected === method ? 'checked' : 'unchecked'}
+          >
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              value={method}
+              checked={selected === method}
+              onChange={() => setSelected(method)}
+              aria-describedby={`${id}-description ${id}-note`}
+            />
+            <label htmlFor={id}>{t(text.label)}</label>
+            <p id={`${id}-description`} className="mfa-methods__description">
+              {t(text.description)}
+            </p>
+            <p id={`${id}-note`} className="mfa-methods__note" data-method={method}>
+              {t(text.note)}
+            </p>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,1 @@
+export { MfaMethodPicker, type MfaMethodPickerProps } from './MfaMethodPicker.js';

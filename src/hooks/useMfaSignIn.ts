@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useMfaContext } from '../components/MfaProvider/index.js';
+import { type MfaError, toMfaError } from '../core/errors.js';
+import {
+  attemptsLeft,
+  FREE_CODE_ATTEMPTS,
+  initialSignInState,
+  type SignInState,
+  signInReducer,
+} from '../core/flows/signIn.js';
+import type { MfaMethod, SignInOutput, SignInStep } from '../ports.js';
+
+export interface UseMfaSignInOptions {
+  /** A `nextStep` from the host's own `signIn()`: start at that step instead of the password form. */
+  initialStep?: SignInStep;
+  username?: string;
+  /** After DONE (and after remembering the device when asked). */
+  onSignedIn?: (output: SignInOutput) => void;
+  /** Steps mfa-kit does not handle (new password, custom challenge, confirm sign-up, reset password). */
+  onUnhandledStep?: (nextStep: SignInStep) => void;
+}
+
+export interface MfaSignInApi {
+  state: SignInState;
+  step: SignInState['step'];
+  status: SignInState['status'];
+  error: MfaError | undefined;
+  attemptsLeft: number | undefined;
+  /** Epoch ms until which Cognito refuses attempts (estimated from its lockout rule), if locked. */
+  lockedUntil: number | undefined;
+  /** Whether to remember this device after sign-in succeeds. */
+  rememberDevice: boolean;
+  setRememberDevice(remember: boolean): void;
+  signIn(credentials: { username: string; password: string }): void;
+  submitCode(code: string): void;
+  selectMethod(method: MfaMethod): void;
+  submitEmail(email: string): void;
+  /** Back to the password form, username kept. */
+  restart(): void;
+  /** Repeats the last call after a failure that can be retried. */
+  retry(): void;
+  /** Signs out the current user (after ALREADY_SIGNED_IN). */
+  signOut(): void;
+  /** Continues with an output obtained elsewhere (TotpSetup answers its step itself). */
+  continueWith(output: SignInOutput): void;
+}
+
+/** Cognito locks for 2^(n-5) seconds after n wrong codes; it does not say until when, so we estimate. */
+const lockoutMs = (failures: number) =>
+  Math.min(2 ** Math.max(failures - FREE_CODE_ATTEMPTS, 0) * 1000, 15 * 60_000);
+
+export function useMfaSignIn({
+  initialStep,
+  username = '',
+  onSignedIn,
+  onUnhandledStep,
+}: UseMfaSignInOptions = {}): MfaSignInApi {
+  const { client } = useMfaContext('useMfaSignIn');
+  const [state, dispatch] = useReducer(signInReducer, undefined, () => {
+    const initial = initialSignInState(username);
+    return initialStep
+      ? signInReducer(initial, {
+          type: 'STEP_RECEIVED',
+          output: { isSignedIn: false, nextStep: initialStep },
+        })
+      : initial;
+  });
+  const [rememberDevice, setRememberDevice] = useState(false);
+  const [lockedUntil, setLockedUntil] = useState<number | undefined>();
+  const lastCall = useRef<(() => Promise<SignInOutput>) | null>(null);
+  const busy = useRef(false);
+  const mounted = useRef(true);
+  const callbacks = useRef({ onSignedIn, onUnhandledStep, rememberDevice });
+  callbacks.current = { onSignedIn, onUnhandledStep, rememberDevice };
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // A host-provided step mfa-kit does not render goes straight back to the host.
+  const initialStepRef = useRef(initialStep);
+  useEffect(() => {
+    const step = initialStepRef.current;
+    if (step && !isHandled(step)) callbacks.current.onUnhandledStep?.(step);
+  }, []);
+
+  const accept = useCallback(
+    async (output: SignInOutput) => {
+      if (output.nextStep.signInStep === 'DONE' && callbacks.current.rememberDevice) {
+        await client.rememberDevice().catch(() => {
+          // Signed in either way; the device is simply not remembered.
+        });
+      }
+      if (!mounted.current) return;
+      setLockedUntil(undefined);
+      dispatch({ type: 'STEP_RECEIVED', output });
+      if (output.nextStep.signInStep === 'DONE') callbacks.current.onSignedIn?.(output);
+      else if (!isHandled(output.nextStep)) callbacks.current.onUnhandledStep?.(output.nextStep);
+    },
+    [client],
+  );
+
+  const run = useCallback(
+    async (call: () => Promise<SignInOutput>, submittedUsername?: string) => {
+      // One request at a time: a double click or a second Enter does nothing.
+      if (busy.current) return;
+      busy.current = true;
+      lastCall.current = call;
+      dispatch({ type: 'SUBMITTED', username: submittedUsername });
+      try {
+        await accept(await call());
+      } catch (error) {
+        if (!mounted.current) return;
+        const mfaError = toMfaError(error);
+        dispatch({ type: 'FAILED', error: mfaError });
+        if (mfaError.code === 'LOCKED_OUT') setLockedUntil(Date.now() + lockoutMs(state.failedAttempts + 1));
+      } finally {
+        busy.current = false;
+      }
+    },
+    [accept, state.failedAttempts],
+  );
+
+  const signIn = useCallback(
+    (credentials: { username: string; password: string }) =>
+      void run(() => client.signIn(credentials), credentials.username),
+    [client, run],
+  );
+  const answer = useCallback(
+    (challengeResponse: string) => void run(() => client.confirmSignIn({ challengeResponse })),
+    [client, run],
+  );
+  const retry = useCallback(() => {
+    if (lastCall.current) void run(lastCall.current);
+  }, [run]);
+
+  return {
+    state,
+    step: state.step,
+    status: state.status,
+    error: state.error,
+    attemptsLeft: attemptsLeft(state),
+    lockedUntil,
+    rememberDevice,
+    setRememberDevice,
+    signIn,
+    submitCode: answer,
+    selectMethod: answer,
+    submitEmail: answer,
+    restart: useCallback(() => dispatch({ type: 'RESTARTED' }), []),
+    retry,
+    continueWith: useCallback((output: SignInOutput) => void accept(output), [accept]),
+    signOut: useCallback(() => {
+      void client.signOut().then(() => mounted.current && dispatch({ type: 'RESTARTED' }));
+    }, [client]),
+  };
+}
+
+function isHandled(step: SignInStep): boolean {
+  return ![
+    'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE',
+    'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+    'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION',
+    'CONFIRM_SIGN_IN_WITH_PASSWORD',
+    'CONFIRM_SIGN_UP',
+    'RESET_PASSWORD',
+  ].includes(step.signInStep);
+}
