@@ -1,0 +1,251 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { MfaChallenge } from '../../src/components/MfaChallenge';
+import { MfaProvider } from '../../src/components/MfaProvider';
+import { SignIn } from '../../src/components/SignIn';
+import { type CognitoSimulatorOptions, createCognitoSimulator } from '../../src/testing';
+import { phoneCode, wrongCode } from '../contract/support/authenticator';
+
+const PASSWORD = 'Passw0rd!';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+function setup(options: CognitoSimulatorOptions = {}) {
+  const simulator = createCognitoSimulator({
+    users: [
+      { username: 'totpuser', password: PASSWORD, totpSecret: SECRET, preferred: 'TOTP' },
+      {
+        username: 'smsuser',
+        password: PASSWORD,
+        phoneNumber: '+15555550123',
+        totpSecret: SECRET,
+        enabled: ['SMS', 'TOTP'],
+      },
+      {
+        username: 'textuser',
+        password: PASSWORD,
+        phoneNumber: '+15555550199',
+        enabled: ['SMS'],
+        preferred: 'SMS',
+      },
+    ],
+    ...options,
+  });
+  const onSignedIn = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <MfaProvider client={simulator.client} issuer="Acme">
+      <SignIn onSignedIn={onSignedIn} />
+    </MfaProvider>,
+  );
+  return { simulator, onSignedIn, user };
+}
+
+async function enterCredentials(
+  user: ReturnType<typeof userEvent.setup>,
+  username: string,
+  password = PASSWORD,
+) {
+  await user.type(screen.getByLabelText('Username'), username);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+const codeField = () => screen.findByRole('textbox', { name: 'Verification code' });
+
+describe('SignIn', () => {
+  it('says what is missing before calling Cognito', async () => {
+    const { user, simulator } = setup();
+    const signIn = vi.spyOn(simulator.client, 'signIn');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Enter your username.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
+    expect(signIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a wrong password without saying whether the user exists', async () => {
+    const { user } = setup();
+    await enterCredentials(user, 'totpuser', 'wrong');
+    expect(await screen.findByText('Incorrect username or password.')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Username'));
+    await user.clear(screen.getByLabelText('Password'));
+    await enterCredentials(user, 'nobody');
+    expect(await screen.findByText('Incorrect username or password.')).toBeInTheDocument();
+  });
+
+  it('signs in with a TOTP code after a wrong one, counting attempts', async () => {
+    const { user, onSignedIn } = setup();
+    await enterCredentials(user, 'totpuser');
+    expect(
+      await screen.findByRole('heading', { name: 'Enter the code from your authenticator app' }),
+    ).toBeInTheDocument();
+    await user.type(await codeField(), wrongCode(SECRET));
+    expect(
+      await screen.findByText('That code is not correct. Check the code and try again.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/4 attempts left/)).toBeInTheDocument();
+    expect(await codeField()).toHaveValue('');
+    await waitFor(async () => expect(await codeField()).toHaveFocus());
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() =>
+      expect(onSignedIn).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('You are signed in.');
+  });
+
+  it('lets the user pick a method with the keyboard when several are enabled', async () => {
+    const { user, onSignedIn } = setup();
+    await enterCredentials(user, 'smsuser');
+    const group = await screen.findByRole('group', { name: 'Verification method' });
+    expect(within(group).getByText(/SIM swapping/)).toBeInTheDocument();
+    const totp = within(group).getByRole('radio', { name: 'Authenticator app' });
+    expect(totp).toBeChecked();
+    await user.click(totp);
+    await user.keyboard('{ArrowUp}');
+    expect(within(group).getByRole('radio', { name: 'Text message (SMS)' })).toBeChecked();
+    await user.keyboard('{ArrowDown}');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+  });
+
+  it('shows where an SMS code went and accepts it', async () => {
+    const { user, onSignedIn, simulator } = setup();
+    await enterCredentials(user, 'textuser');
+    expect(await screen.findByText('We sent a code to +*******0199.')).toBeInTheDocument();
+    await user.type(await codeField(), simulator.outbox.latest({ username: 'textuser' })?.code ?? '');
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+  });
+
+  it('goes back to the password form with the username kept when the challenge expires', async () => {
+    const { user, simulator } = setup();
+    await enterCredentials(user, 'totpuser');
+    await codeField();
+    simulator.clock.advance(3 * 60_000 + 1000);
+    await user.type(await codeField(), phoneCode(SECRET, simulator.clock.now()));
+    expect(
+      await screen.findByText('Your sign-in session expired. Start again to get a new one.'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveValue('totpuser');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+  });
+
+  it('keeps the code through a network failure and retries it', async () => {
+    const { user, simulator, onSignedIn } = setup();
+    await enterCredentials(user, 'totpuser');
+    simulator.failNext('confirmSignIn', 'network');
+    const code = phoneCode(SECRET);
+    await user.type(await codeField(), code);
+    expect(await screen.findByText(/We could not reach the server/)).toBeInTheDocument();
+    expect(await codeField()).toHaveValue(code);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+  });
+
+  it('retries the same credentials after a network failure at sign-in, without retyping', async () => {
+    const { user, simulator, onSignedIn } = setup();
+    simulator.failNext('signIn', 'network');
+    await enterCredentials(user, 'totpuser');
+    expect(await screen.findByText(/We could not reach the server/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveValue('totpuser');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+  });
+
+  it('signs in even when remembering the device fails', async () => {
+    const { user, simulator, onSignedIn } = setup();
+    await enterCredentials(user, 'totpuser');
+    await user.click(await screen.findByRole('checkbox', { name: 'Remember this device' }));
+    simulator.failNext('rememberDevice', 'network');
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    expect(simulator.pool.getUser('totpuser')?.devices).toEqual([]);
+  });
+
+  it('locks out after five wrong codes and says so', async () => {
+    const { user } = setup();
+    await enterCredentials(user, 'totpuser');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await user.type(await codeField(), wrongCode(SECRET));
+      await screen.findByText(/attempts? left|0 attempts/);
+    }
+    expect(screen.getByText(/0 attempts left/)).toBeInTheDocument();
+    await user.type(await codeField(), wrongCode(SECRET));
+    expect(await screen.findByText(/Too many failed attempts/)).toBeInTheDocument();
+    expect(await screen.findByText(/You can try again in \d+ seconds/)).toBeInTheDocument();
+    expect(await codeField()).toBeDisabled();
+  });
+
+  it('remembers the device so the next sign-in skips the code', async () => {
+    const { user, simulator, onSignedIn } = setup();
+    await enterCredentials(user, 'totpuser');
+    await user.click(await screen.findByRole('checkbox', { name: 'Remember this device' }));
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+    expect(simulator.pool.getUser('totpuser')?.devices).toHaveLength(1);
+    await simulator.client.signOut();
+    expect(
+      (await simulator.client.signIn({ username: 'totpuser', password: PASSWORD })).nextStep.signInStep,
+    ).toBe('DONE');
+  });
+
+  it('offers sign-out when someone is already signed in', async () => {
+    const { user, simulator, onSignedIn } = setup();
+    await act(async () => {
+      await simulator.client.signIn({ username: 'smsuser', password: PASSWORD });
+      await simulator.client.confirmSignIn({ challengeResponse: 'TOTP' });
+      await simulator.client.confirmSignIn({ challengeResponse: phoneCode(SECRET) });
+    });
+    await enterCredentials(user, 'totpuser');
+    expect(await screen.findByText(/You are already signed in/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(screen.queryByText(/You are already signed in/)).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+  });
+
+  it('onboards a new user with TOTP when the pool requires MFA', async () => {
+    const { user, onSignedIn, simulator } = setup({ mfaConfiguration: 'ON', mfaMethods: ['TOTP'] });
+    act(() => {
+      simulator.pool.createUser({ username: 'newbie', password: PASSWORD });
+    });
+    await enterCredentials(user, 'newbie');
+    await user.click(await screen.findByRole('button', { name: /setup key/ }));
+    const key =
+      (await screen.findByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/)).textContent?.replace(/ /g, '') ?? '';
+    await user.type(await codeField(), phoneCode(key));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+    expect(simulator.pool.getUser('newbie')?.totpEnabled).toBe(true);
+  });
+});
+
+describe('MfaChallenge', () => {
+  it("continues the host's own signIn and hands back steps it does not handle", async () => {
+    const simulator = createCognitoSimulator({
+      users: [{ username: 'totpuser', password: PASSWORD, totpSecret: SECRET, preferred: 'TOTP' }],
+    });
+    const { nextStep } = await simulator.client.signIn({ username: 'totpuser', password: PASSWORD });
+    const onSignedIn = vi.fn();
+    const user = userEvent.setup();
+    const { unmount } = render(
+      <MfaProvider client={simulator.client}>
+        <MfaChallenge step={nextStep} onSignedIn={onSignedIn} />
+      </MfaProvider>,
+    );
+    await user.type(await codeField(), phoneCode(SECRET));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+    unmount();
+
+    const onUnhandledStep = vi.fn();
+    const newPassword = { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' } as const;
+    render(
+      <MfaProvider client={simulator.client}>
+        <MfaChallenge step={newPassword} onUnhandledStep={onUnhandledStep} />
+      </MfaProvider>,
+    );
+    expect(onUnhandledStep).toHaveBeenCalledWith(newPassword);
+  });
+});
