@@ -1,0 +1,24 @@
+import { type ReactNode, useState } from 'react';
+import { MfaProvider, useMfa } from '../../src/components/MfaProvider';
+import {
+  type CognitoSimulator,
+  type CognitoSimulatorOptions,
+  createCognitoSimulator,
+} from '../../src/testing';
+
+/** A simulator of the story's own, nobody signed in, with the toolbar's locale. */
+export function PrivateSimulator({
+  options,
+  children,
+}: {
+  options: CognitoSimulatorOptions;
+  children: (simulator: CognitoSimulator) => ReactNode;
+}) {
+  const { locale } = useMfa();
+  const [simulator] = useState(() => createCognitoSimulator(options));
+  return (
+    <MfaProvider client={simulator.client} issuer="Acme" locale={locale}>
+      {children(simulator)}
+    </MfaProvider>
+  );
+}
