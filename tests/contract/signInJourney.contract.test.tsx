@@ -54,7 +54,9 @@ describe.each(targets)('SignIn journeys on %s', (_name, makeTarget) => {
     const secret = await enrol(client, { totp: 'PREFERRED' });
     const { user, onSignedIn } = await signInThroughTheForm(client);
     await user.type(await screen.findByRole('textbox', { name: 'Verification code' }), phoneCode(secret));
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }));
+    await waitFor(() =>
+      expect(onSignedIn).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
+    );
     expect((await client.getCurrentUser()).username).toBe('alice');
     await client.signOut();
   });

@@ -1,0 +1,46 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { MfaMethodPicker } from '../src/components/MfaMethodPicker';
+
+const meta = {
+  title: 'Components/MfaMethodPicker',
+  component: MfaMethodPicker,
+  args: { methods: ['TOTP', 'SMS', 'EMAIL'], defaultValue: 'TOTP', onChange: fn() },
+} satisfies Meta<typeof MfaMethodPicker>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const totp = canvas.getByRole('radio', { name: 'Authenticator app' });
+    await expect(totp).toBeChecked();
+    await expect(totp).toHaveAccessibleDescription(/Recommended/);
+    await userEvent.click(totp);
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(canvas.getByRole('radio', { name: 'Text message (SMS)' })).toBeChecked();
+    await expect(args.onChange).toHaveBeenLastCalledWith('SMS');
+    await expect(canvas.getByRole('radio', { name: 'Text message (SMS)' })).toHaveAccessibleDescription(
+      /SIM swapping/,
+    );
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    for (const radio of within(canvasElement).getAllByRole('radio')) await expect(radio).toBeDisabled();
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'RTL (Arabic)',
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('group', { name: 'طريقة التحقق' })).toHaveAttribute(
+      'dir',
+      'rtl',
+    );
+  },
+};
