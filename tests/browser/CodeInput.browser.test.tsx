@@ -51,6 +51,24 @@ describe('CodeInput in Chromium', () => {
     expect(onComplete).toHaveBeenCalledWith('123456');
   });
 
+  it('keeps the highlighted slot on the caret and the selection', async () => {
+    renderCodeInput();
+    const input = page.getByRole('textbox', { name: 'Verification code' });
+    await input.click();
+    await userEvent.keyboard('1234');
+    const activeSlots = () =>
+      [...document.querySelectorAll('[data-mfa-part="slot"]')].flatMap((slot, index) =>
+        slot.hasAttribute('data-active') ? [index] : [],
+      );
+    expect(activeSlots()).toEqual([4]);
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    await expect.poll(activeSlots).toEqual([2]);
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{ArrowLeft}{/Shift}');
+    await expect.poll(activeSlots).toEqual([0, 1]);
+    await userEvent.keyboard('9');
+    await expect.element(input).toHaveValue('934');
+  });
+
   it('has no axe violations, in English and in Arabic', async () => {
     const { unmount } = renderCodeInput();
     const english = await axe.run(document.body);

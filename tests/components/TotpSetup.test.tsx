@@ -58,6 +58,21 @@ describe('TotpSetup for a signed-in user', () => {
     expect(simulator.pool.getUser('alice')).toMatchObject({ totpEnabled: true, preferred: 'TOTP' });
   });
 
+  it('sends the optional authenticator name with the verification', async () => {
+    const user = userEvent.setup();
+    const simulator = await signedInSimulator();
+    const verify = vi.spyOn(simulator.client, 'verifyTOTPSetup');
+    renderSetup(simulator);
+    const secret = await readManualKey(user);
+    await user.type(screen.getByLabelText('Name this authenticator (optional)'), 'Work phone');
+    await user.type(codeField(), phoneCode(secret));
+    await screen.findByText(/Your authenticator app is set up/);
+    expect(verify).toHaveBeenCalledWith({
+      code: expect.any(String),
+      options: { friendlyDeviceName: 'Work phone' },
+    });
+  });
+
   it('asks for one secret only, even in StrictMode', async () => {
     const simulator = await signedInSimulator();
     const setUp = vi.spyOn(simulator.client, 'setUpTOTP');

@@ -47,7 +47,14 @@ export function TotpSetup({
   className,
 }: TotpSetupProps) {
   const mfa = useMfaContext('TotpSetup');
-  const api = useTotpSetup({ accountName, issuer, friendlyDeviceName, totpSetupDetails, onComplete });
+  const [deviceName, setDeviceName] = useState(friendlyDeviceName ?? '');
+  const api = useTotpSetup({
+    accountName,
+    issuer,
+    friendlyDeviceName: deviceName.trim() || undefined,
+    totpSetupDetails,
+    onComplete,
+  });
   const manualKeyId = useId();
   const titleId = useId();
   const restart = api.mode === 'sign-in' ? () => onRestart?.() : api.restart;
@@ -67,15 +74,24 @@ export function TotpSetup({
         <h2 id={titleId} className="mfa-totp__title" data-mfa-part="title">
           {mfa.t('totpSetup.title')}
         </h2>
-        {children ?? <DefaultLayout onCancel={onCancel} />}
+        {children ?? (
+          <DefaultLayout onCancel={onCancel} deviceName={deviceName} onDeviceNameChange={setDeviceName} />
+        )}
       </section>
     </TotpSetupContext.Provider>
   );
 }
 
-function DefaultLayout({ onCancel }: { onCancel: (() => void) | undefined }) {
+interface DefaultLayoutProps {
+  onCancel: (() => void) | undefined;
+  deviceName: string;
+  onDeviceNameChange: (name: string) => void;
+}
+
+function DefaultLayout({ onCancel, deviceName, onDeviceNameChange }: DefaultLayoutProps) {
   const { status, replacesExisting, manualKeyId, mfa } = useTotpSetupContext('TotpSetup');
   const [manualOpen, setManualOpen] = useState(false);
+  const deviceNameId = useId();
   const { t } = mfa;
 
   if (status === 'done') {
@@ -116,6 +132,16 @@ function DefaultLayout({ onCancel }: { onCancel: (() => void) | undefined }) {
             {manualOpen ? <TotpSetupManualKey /> : null}
           </li>
           <li>
+            <div className="mfa-totp__device-name" data-mfa-part="device-name">
+              <label htmlFor={deviceNameId}>{t('totpSetup.deviceNameLabel')}</label>
+              <input
+                id={deviceNameId}
+                value={deviceName}
+                maxLength={128}
+                disabled={status === 'verifying'}
+                onChange={(event) => onDeviceNameChange(event.currentTarget.value)}
+              />
+            </div>
             <TotpSetupCodeField />
           </li>
         </ol>
