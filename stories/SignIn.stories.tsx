@@ -37,11 +37,8 @@ const meta = {
   component: SignIn,
   args: { onSignedIn: fn() },
   render: ({ options, prepare, onSignedIn }: StoryArgs) => (
-    <PrivateSimulator options={{ users, ...options }}>
-      {(simulator) => {
-        prepare?.(simulator);
-        return <SignIn onSignedIn={onSignedIn} />;
-      }}
+    <PrivateSimulator options={{ users, ...options }} prepare={prepare}>
+      {() => <SignIn onSignedIn={onSignedIn} />}
     </PrivateSimulator>
   ),
   parameters: {
@@ -208,6 +205,33 @@ export const NetworkError: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await userEvent.type(await codeField(canvasElement), phoneCode(SECRET));
     await waitFor(() => expect(args.onSignedIn).toHaveBeenCalled());
+  },
+};
+
+export const TryAnotherWay: Story = {
+  name: 'Try another way',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'smsuser');
+    await userEvent.click(await canvas.findByRole('button', { name: 'Continue' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try another way' }));
+    await expect(await canvas.findByRole('group', { name: 'Verification method' })).toBeVisible();
+  },
+};
+
+export const AlreadySignedIn: Story = {
+  name: 'Already signed in',
+  args: {
+    prepare: (simulator) => {
+      void simulator.client.signIn({ username: 'newuser', password: PASSWORD });
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'totpuser');
+    await expect(await canvas.findByText(/You are already signed in/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(canvas.queryByText(/You are already signed in/)).toBeNull());
   },
 };
 

@@ -43,6 +43,13 @@ export interface MfaSignInApi {
   signOut(): void;
   /** Continues with an output obtained elsewhere (TotpSetup answers its step itself). */
   continueWith(output: SignInOutput): void;
+  /**
+   * Whether the user may switch to another method: Cognito offered a choice earlier in this
+   * sign-in and the password is still in memory to ask again.
+   */
+  canTryAnotherWay: boolean;
+  /** Signs in again with the same credentials so Cognito offers the method choice again. */
+  tryAnotherWay(): void;
 }
 
 /** Cognito locks for 2^(n-5) seconds after n wrong codes; it does not say until when, so we estimate. */
@@ -68,6 +75,9 @@ export function useMfaSignIn({
   const [rememberDevice, setRememberDevice] = useState(false);
   const [lockedUntil, setLockedUntil] = useState<number | undefined>();
   const lastCall = useRef<(() => Promise<SignInOutput>) | null>(null);
+  // Kept in memory only, for "Try another way"; dropped once signed in or restarted.
+  const credentials = useRef<{ username: string; password: string } | null>(null);
+  const [offeredChoice, setOfferedChoice] = useState(false);
   const busy = useRef(false);
   const mounted = useRef(true);
   const callbacks = useRef({ onSignedIn, onUnhandledStep, rememberDevice });
@@ -96,6 +106,8 @@ export function useMfaSignIn({
       }
       if (!mounted.current) return;
       setLockedUntil(undefined);
+      if (output.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION') setOfferedChoice(true);
+      if (output.nextStep.signInStep === 'DONE') credentials.current = null;
       dispatch({ type: 'STEP_RECEIVED', output });
       if (output.nextStep.signInStep === 'DONE') callbacks.current.onSignedIn?.(output);
       else if (!isHandled(output.nextStep)) callbacks.current.onUnhandledStep?.(output.nextStep);
@@ -125,10 +137,17 @@ export function useMfaSignIn({
   );
 
   const signIn = useCallback(
-    (credentials: { username: string; password: string }) =>
-      void run(() => client.signIn(credentials), credentials.username),
+    (given: { username: string; password: string }) => {
+      credentials.current = given;
+      setOfferedChoice(false);
+      void run(() => client.signIn(given), given.username);
+    },
     [client, run],
   );
+  const tryAnotherWay = useCallback(() => {
+    const given = credentials.current;
+    if (given) void run(() => client.signIn(given), given.username);
+  }, [client, run]);
   const answer = useCallback(
     (challengeResponse: string) => void run(() => client.confirmSignIn({ challengeResponse })),
     [client, run],
@@ -150,7 +169,12 @@ export function useMfaSignIn({
     submitCode: answer,
     selectMethod: answer,
     submitEmail: answer,
-    restart: useCallback(() => dispatch({ type: 'RESTARTED' }), []),
+    restart: useCallback(() => {
+      credentials.current = null;
+      dispatch({ type: 'RESTARTED' });
+    }, []),
+    canTryAnotherWay: offeredChoice && credentials.current !== null && state.step.name === 'code',
+    tryAnotherWay,
     retry,
     continueWith: useCallback((output: SignInOutput) => void accept(output), [accept]),
     signOut: useCallback(() => {

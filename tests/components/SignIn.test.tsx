@@ -110,6 +110,55 @@ describe('SignIn', () => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
   });
 
+  it('lets the user go back and choose another method without retyping the password', async () => {
+    const { user, onSignedIn, simulator } = setup();
+    await enterCredentials(user, 'smsuser');
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await codeField();
+    await user.click(screen.getByRole('button', { name: 'Try another way' }));
+    const group = await screen.findByRole('group', { name: 'Verification method' });
+    await user.click(within(group).getByRole('radio', { name: 'Text message (SMS)' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('We sent a code to +*******0123.')).toBeInTheDocument();
+    await user.type(await codeField(), simulator.outbox.latest({ username: 'smsuser' })?.code ?? '');
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+  });
+
+  it('offers no other way when Cognito gave no choice', async () => {
+    const { user } = setup();
+    await enterCredentials(user, 'totpuser');
+    await codeField();
+    expect(screen.queryByRole('button', { name: 'Try another way' })).not.toBeInTheDocument();
+  });
+
+  it.each(['signIn', 'selection', 'code'] as const)(
+    'keeps the user on the step with their input when the network fails at %s, and the retry completes',
+    async (failingCall) => {
+      const { user, simulator, onSignedIn } = setup();
+      const failHere = async (call: typeof failingCall, keptInput: () => Promise<unknown>) => {
+        if (call !== failingCall) return;
+        expect(await screen.findByText(/We could not reach the server/)).toBeInTheDocument();
+        await keptInput();
+        await user.click(screen.getByRole('button', { name: 'Try again' }));
+      };
+      if (failingCall === 'signIn') simulator.failNext('signIn', 'network');
+      await enterCredentials(user, 'smsuser');
+      await failHere('signIn', async () => expect(screen.getByLabelText('Username')).toHaveValue('smsuser'));
+
+      if (failingCall === 'selection') simulator.failNext('confirmSignIn', 'network');
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await failHere('selection', async () =>
+        expect(screen.getByRole('radio', { name: 'Authenticator app' })).toBeChecked(),
+      );
+
+      const code = phoneCode(SECRET);
+      if (failingCall === 'code') simulator.failNext('confirmSignIn', 'network');
+      await user.type(await codeField(), code);
+      await failHere('code', async () => expect(await codeField()).toHaveValue(code));
+      await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    },
+  );
+
   it('shows where an SMS code went and accepts it', async () => {
     const { user, onSignedIn, simulator } = setup();
     await enterCredentials(user, 'textuser');

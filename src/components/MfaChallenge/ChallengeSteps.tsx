@@ -140,6 +140,11 @@ function CodeStep({
       >
         {submitting ? t('challenge.verifying') : t('challenge.verify')}
       </button>
+      {api.canTryAnotherWay ? (
+        <button type="button" className="mfa-link" onClick={api.tryAnotherWay} disabled={submitting}>
+          {t('challenge.tryAnotherWay')}
+        </button>
+      ) : null}
       {onUseRecoveryCode ? (
         <button type="button" className="mfa-link" onClick={onUseRecoveryCode}>
           {t('challenge.useRecoveryCode')}
