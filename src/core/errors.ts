@@ -15,6 +15,7 @@ export type MfaErrorCode =
   | 'PASSWORD_RESET_REQUIRED'
   | 'USER_NOT_CONFIRMED'
   | 'INVALID_PARAMETER'
+  | 'MFA_NOT_ENROLLED'
   | 'NETWORK'
   | 'UNKNOWN';
 
@@ -61,6 +62,8 @@ const codeByName: Readonly<Record<string, MfaErrorCode>> = {
   EmptySignInUsername: 'INVALID_PARAMETER',
   EmptySignInPassword: 'INVALID_PARAMETER',
   EmptyVerifyTOTPSetupCode: 'INVALID_PARAMETER',
+  // Step-up verifiers: the user has no factor, and the password alone must never be enough.
+  MfaNotEnrolledException: 'MFA_NOT_ENROLLED',
   NetworkError: 'NETWORK',
   AbortError: 'NETWORK',
   TimeoutError: 'NETWORK',

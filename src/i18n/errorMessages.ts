@@ -15,6 +15,7 @@ export const errorMessageKeys: Record<MfaErrorCode, MessageKey> = {
   PASSWORD_RESET_REQUIRED: 'error.passwordResetRequired',
   USER_NOT_CONFIRMED: 'error.userNotConfirmed',
   INVALID_PARAMETER: 'error.invalidParameter',
+  MFA_NOT_ENROLLED: 'error.mfaNotEnrolled',
   NETWORK: 'error.network',
   UNKNOWN: 'error.unknown',
 };

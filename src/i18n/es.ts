@@ -87,6 +87,16 @@ export const es: Messages = {
   'methods.emailDescription': 'Un código enviado a tu correo electrónico.',
   'methods.emailNote': 'Tan seguro como tu cuenta de correo.',
 
+  'error.mfaNotEnrolled': 'Configura primero la verificación en dos pasos: esta acción la necesita.',
+  'stepUp.title': 'Confirma que eres tú',
+  'stepUp.reasonLead': 'Para continuar con: {reason}',
+  'stepUp.totp': 'Introduce el código de tu aplicación de autenticación.',
+  'stepUp.sms': 'Introduce el código que te enviamos por SMS.',
+  'stepUp.email': 'Introduce el código que te enviamos por correo.',
+  'stepUp.password': 'Contraseña',
+  'stepUp.confirm': 'Confirmar',
+  'stepUp.confirming': 'Confirmando…',
+  'stepUp.starting': 'Preparando…',
   'error.codeMismatch': 'El código no es correcto. Compruébalo e inténtalo de nuevo.',
   'error.codeExpired': 'El código ha caducado. Solicita uno nuevo e inténtalo de nuevo.',
   'error.sessionExpired':

@@ -1,4 +1,4 @@
-import type { AuthClient, MfaMethod } from '../ports.js';
+import type { AuthClient, MfaMethod, StepUpVerifier } from '../ports.js';
 import { errors } from './cognitoErrors.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createPool, type SimulatorPool, storedUserFromSeed } from './pool.js';
@@ -11,6 +11,7 @@ import {
   type SimulatorUserSeed,
   sessionStorageStore,
 } from './state.js';
+import { createSimulatedStepUpVerifier } from './stepUpVerifier.js';
 
 export interface CognitoSimulatorOptions {
   /** Pool MFA setting. Default 'OPTIONAL'. */
@@ -34,6 +35,8 @@ export interface CognitoSimulator {
   outbox: Outbox;
   pool: SimulatorPool;
   clock: { now(): number; advance(ms: number): void };
+  /** Step-up against this pool's signed-in user, by the same rules as sign-in. */
+  stepUpVerifier: StepUpVerifier;
   /** The next call of `method` fails with `fault` (or is delayed); one shot. */
   failNext(method: keyof AuthClient, fault: SimulatorFault): void;
 }
@@ -86,6 +89,7 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     client,
     outbox,
     pool: createPool(runtime),
+    stepUpVerifier: createSimulatedStepUpVerifier(runtime),
     clock: {
       now,
       advance: (ms) => {

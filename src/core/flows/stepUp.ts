@@ -1,0 +1,63 @@
+import type { StepUpChallenge } from '../../ports.js';
+import type { MfaError } from '../errors.js';
+
+/** The step-up prompt as a pure reducer: one prompt at a time, whatever number of actions wait on it. */
+export type StepUpState =
+  | { status: 'closed' }
+  | { status: 'starting'; reason?: string }
+  | {
+      status: 'awaiting-code';
+      reason?: string;
+      challenge: StepUpChallenge;
+      error?: MfaError;
+      failedAttempts: number;
+    }
+  | { status: 'verifying'; reason?: string; challenge: StepUpChallenge; failedAttempts: number }
+  | { status: 'unavailable'; reason?: string; error: MfaError };
+
+export type StepUpEvent =
+  | { type: 'OPENED'; reason?: string }
+  | { type: 'CHALLENGE_READY'; challenge: StepUpChallenge }
+  | { type: 'START_FAILED'; error: MfaError }
+  | { type: 'VERIFY_REQUESTED' }
+  | { type: 'VERIFY_FAILED'; error: MfaError }
+  | { type: 'CLOSED' };
+
+export const closedStepUp: StepUpState = { status: 'closed' };
+
+export function stepUpReducer(state: StepUpState, event: StepUpEvent): StepUpState {
+  switch (event.type) {
+    case 'OPENED':
+      return state.status === 'closed' ? { status: 'starting', reason: event.reason } : state;
+    case 'CHALLENGE_READY':
+      return state.status === 'starting'
+        ? { status: 'awaiting-code', reason: state.reason, challenge: event.challenge, failedAttempts: 0 }
+        : state;
+    case 'START_FAILED':
+      return state.status === 'starting'
+        ? { status: 'unavailable', reason: state.reason, error: event.error }
+        : state;
+    case 'VERIFY_REQUESTED':
+      return state.status === 'awaiting-code'
+        ? {
+            status: 'verifying',
+            reason: state.reason,
+            challenge: state.challenge,
+            failedAttempts: state.failedAttempts,
+          }
+        : state;
+    case 'VERIFY_FAILED': {
+      if (state.status !== 'verifying') return state;
+      const wrongCode = event.error.code === 'CODE_MISMATCH';
+      return {
+        status: 'awaiting-code',
+        reason: state.reason,
+        challenge: state.challenge,
+        error: event.error,
+        failedAttempts: state.failedAttempts + (wrongCode ? 1 : 0),
+      };
+    }
+    case 'CLOSED':
+      return closedStepUp;
+  }
+}

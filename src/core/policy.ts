@@ -1,0 +1,16 @@
+/** Risk scores above this need a fresh MFA verification (the OW-KAI seed's `requires_mfa_above`). */
+export const DEFAULT_STEP_UP_THRESHOLD = 70;
+/** How long a step-up stays fresh enough to reuse. */
+export const DEFAULT_STEP_UP_MAX_AGE_SECONDS = 300;
+
+export function requiresStepUp(riskScore: number, threshold = DEFAULT_STEP_UP_THRESHOLD): boolean {
+  return riskScore > threshold;
+}
+
+export function isStepUpFresh(
+  verifiedAt: number | undefined,
+  now: number,
+  maxAgeSeconds = DEFAULT_STEP_UP_MAX_AGE_SECONDS,
+): boolean {
+  return verifiedAt !== undefined && now - verifiedAt >= 0 && now - verifiedAt <= maxAgeSeconds * 1000;
+}
