@@ -8,6 +8,16 @@ export {
   useMfa,
 } from './components/MfaProvider/index.js';
 export { SignIn, type SignInProps } from './components/SignIn/index.js';
+export {
+  type GuardOptions,
+  isStepUpCancelled,
+  type StepUpApi,
+  StepUpCancelledError,
+  type StepUpEvent,
+  StepUpProvider,
+  type StepUpProviderProps,
+  useStepUp,
+} from './components/StepUp/index.js';
 export { isCompleteCode, normalizeCode } from './core/codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
 export {
@@ -17,6 +27,7 @@ export {
   signInReducer,
   stepFromOutput,
 } from './core/flows/signIn.js';
+export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export { errorMessageKeys } from './i18n/errorMessages.js';
 export {

@@ -1,0 +1,178 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useReducer, useRef } from 'react';
+import { type MfaError, toMfaError } from '../../core/errors.js';
+import { closedStepUp, type StepUpState, stepUpReducer } from '../../core/flows/stepUp.js';
+import {
+  DEFAULT_STEP_UP_MAX_AGE_SECONDS,
+  DEFAULT_STEP_UP_THRESHOLD,
+  isStepUpFresh,
+  requiresStepUp,
+} from '../../core/policy.js';
+import type { StepUpProof, StepUpVerifier } from '../../ports.js';
+import { StepUpCancelledError } from './StepUpCancelledError.js';
+import { StepUpDialog } from './StepUpDialog.js';
+
+export interface GuardOptions {
+  /** 0–100; above the provider's threshold the user must verify first. */
+  riskScore: number;
+  /** What is being confirmed, shown in the prompt ("Delete project Apollo"). */
+  reason?: string;
+  /** Ask even when a fresh verification could be reused. */
+  always?: boolean;
+}
+
+export type StepUpEvent =
+  | { type: 'allowed'; riskScore: number }
+  | { type: 'reused'; riskScore: number }
+  | { type: 'prompted'; riskScore: number; reason?: string }
+  | { type: 'verified'; proof: StepUpProof }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: MfaError };
+
+export interface StepUpProviderProps {
+  verifier: StepUpVerifier;
+  /** Risk scores above this need MFA. Default 70. */
+  requiresMfaAbove?: number;
+  /** How long a verification is reused. Default 300 seconds. */
+  maxAgeSeconds?: number;
+  /** For audit logs: every decision and outcome. */
+  onEvent?: (event: StepUpEvent) => void;
+  children?: ReactNode;
+}
+
+export interface StepUpApi {
+  /** Runs `action` now, or after the user verifies when the risk is high. Rejects with StepUpCancelledError on cancel. */
+  guard<T>(action: (proof?: StepUpProof) => T | Promise<T>, options: GuardOptions): Promise<T>;
+}
+
+interface StepUpContextValue extends StepUpApi {
+  state: StepUpState;
+  /** The element focused when the prompt opened: focus goes back there when it closes. */
+  returnFocusTo: { current: HTMLElement | null };
+  submit(input: { code: string; password?: string }): void;
+  cancel(): void;
+}
+
+const StepUpContext = createContext<StepUpContextValue | null>(null);
+
+type Waiter = { resolve: (proof: StepUpProof) => void; reject: (error: unknown) => void };
+
+export function StepUpProvider({
+  verifier,
+  requiresMfaAbove = DEFAULT_STEP_UP_THRESHOLD,
+  maxAgeSeconds = DEFAULT_STEP_UP_MAX_AGE_SECONDS,
+  onEvent,
+  children,
+}: StepUpProviderProps) {
+  const [state, dispatch] = useReducer(stepUpReducer, closedStepUp);
+  const waiters = useRef<Waiter[]>([]);
+  const lastProof = useRef<StepUpProof | null>(null);
+  const verifying = useRef(false);
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+
+  const settle = useCallback((outcome: { proof: StepUpProof } | { error: unknown }) => {
+    const pending = waiters.current;
+    waiters.current = [];
+    dispatch({ type: 'CLOSED' });
+    for (const waiter of pending) {
+      if ('proof' in outcome) waiter.resolve(outcome.proof);
+      else waiter.reject(outcome.error);
+    }
+  }, []);
+
+  const prompt = useCallback(
+    (reason: string | undefined) =>
+      new Promise<StepUpProof>((resolve, reject) => {
+        const first = waiters.current.length === 0;
+        // Concurrent guarded calls share the prompt that is already open.
+        waiters.current.push({ resolve, reject });
+        if (!first) return;
+        returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        dispatch({ type: 'OPENED', reason });
+        verifier.begin().then(
+          (challenge) => dispatch({ type: 'CHALLENGE_READY', challenge }),
+          (error: unknown) => {
+            const mfaError = toMfaError(error);
+            onEventRef.current?.({ type: 'failed', error: mfaError });
+            // No factor: reject at once so the host can say "set up MFA first".
+            if (mfaError.code === 'MFA_NOT_ENROLLED') settle({ error: mfaError });
+            else dispatch({ type: 'START_FAILED', error: mfaError });
+          },
+        );
+      }),
+    [settle, verifier],
+  );
+
+  const guard = useCallback(
+    async <T,>(
+      action: (proof?: StepUpProof) => T | Promise<T>,
+      { riskScore, reason, always }: GuardOptions,
+    ) => {
+      if (!requiresStepUp(riskScore, requiresMfaAbove)) {
+        onEventRef.current?.({ type: 'allowed', riskScore });
+        return action();
+      }
+      const fresh = lastProof.current;
+      if (!always && fresh && isStepUpFresh(fresh.verifiedAt, Date.now(), maxAgeSeconds)) {
+        onEventRef.current?.({ type: 'reused', riskScore });
+        return action(fresh);
+      }
+      onEventRef.current?.({ type: 'prompted', riskScore, reason });
+      const proof = await prompt(reason);
+      return action(proof);
+    },
+    [maxAgeSeconds, prompt, requiresMfaAbove],
+  );
+
+  const submit = useCallback(
+    (input: { code: string; password?: string }) => {
+      if (verifying.current) return;
+      verifying.current = true;
+      dispatch({ type: 'VERIFY_REQUESTED' });
+      verifier.verify(input).then(
+        (proof) => {
+          verifying.current = false;
+          lastProof.current = proof;
+          onEventRef.current?.({ type: 'verified', proof });
+          settle({ proof });
+        },
+        (error: unknown) => {
+          verifying.current = false;
+          const mfaError = toMfaError(error);
+          onEventRef.current?.({ type: 'failed', error: mfaError });
+          dispatch({ type: 'VERIFY_FAILED', error: mfaError });
+        },
+      );
+    },
+    [settle, verifier],
+  );
+
+  const cancel = useCallback(() => {
+    onEventRef.current?.({ type: 'cancelled' });
+    settle({ error: new StepUpCancelledError() });
+  }, [settle]);
+
+  const value = useMemo<StepUpContextValue>(
+    () => ({ guard, state, submit, cancel, returnFocusTo }),
+    [guard, state, submit, cancel],
+  );
+  return (
+    <StepUpContext.Provider value={value}>
+      {children}
+      <StepUpDialog />
+    </StepUpContext.Provider>
+  );
+}
+
+export function useStepUpContext(consumer: string): StepUpContextValue {
+  const context = useContext(StepUpContext);
+  if (!context) throw new Error(`${consumer} must be used within <StepUpProvider verifier={…}>.`);
+  return context;
+}
+
+/** `guard(action, { riskScore, reason })` for high-risk actions. */
+export function useStepUp(): StepUpApi {
+  const { guard } = useStepUpContext('useStepUp');
+  return { guard };
+}
