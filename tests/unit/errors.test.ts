@@ -22,6 +22,7 @@ describe('toMfaError', () => {
     ['UserNotConfirmedException', 'USER_NOT_CONFIRMED'],
     ['InvalidParameterException', 'INVALID_PARAMETER'],
     ['EmptyChallengeResponse', 'INVALID_PARAMETER'],
+    ['MfaNotEnrolledException', 'MFA_NOT_ENROLLED'],
     ['NetworkError', 'NETWORK'],
     ['AbortError', 'NETWORK'],
     ['SomethingNewException', 'UNKNOWN'],
