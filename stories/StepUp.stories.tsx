@@ -1,0 +1,156 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { SimulatorUserSeed } from '../src/testing';
+import { phoneCode } from './support/authenticatorApp';
+import { SimulatedSession } from './support/SimulatedSession';
+import { StepUpDemo } from './support/StepUpDemo';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const withTotp: SimulatorUserSeed = { username: 'alice', password: 'Passw0rd!', totpSecret: SECRET };
+
+interface StoryArgs {
+  user: SimulatorUserSeed;
+}
+
+const meta = {
+  title: 'Components/StepUp',
+  args: { user: withTotp },
+  render: ({ user }: StoryArgs) => (
+    <SimulatedSession options={{ users: [user], mfaConfiguration: 'OFF' }}>
+      {({ simulator }) => <StepUpDemo simulator={simulator} />}
+    </SimulatedSession>
+  ),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          '`useStepUp().guard(action, { riskScore, reason })`: actions above the threshold (70) run only after the user ' +
+          'confirms with their MFA factor; a confirmation is reused for 5 minutes.',
+      },
+    },
+  },
+} satisfies Meta<StoryArgs>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const body = (canvasElement: HTMLElement) => within(canvasElement.ownerDocument.body);
+const log = (canvasElement: HTMLElement) => within(canvasElement).getByRole('list', { name: 'Action log' });
+
+export const LowRisk: Story = {
+  name: 'Low-risk action runs directly',
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Rename project/ }));
+    await waitFor(() => expect(log(canvasElement)).toHaveTextContent('Rename project: done'));
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
+  },
+};
+
+export const HighRisk: Story = {
+  name: 'High-risk action prompts',
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    const dialog = await body(canvasElement).findByRole('dialog', { name: "Confirm it's you" });
+    await expect(dialog).toHaveAccessibleDescription('To continue with: Delete project Apollo');
+    const code = within(dialog).getByRole('textbox', { name: 'Verification code' });
+    await waitFor(() => expect(code).toHaveFocus());
+    await userEvent.keyboard(phoneCode(SECRET));
+    await waitFor(() => expect(log(canvasElement)).toHaveTextContent('Delete project Apollo: done'));
+  },
+};
+
+export const WrongCode: Story = {
+  name: 'Wrong code',
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    const dialog = await body(canvasElement).findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Verification code' }),
+      phoneCode(SECRET) === '000000' ? '111111' : '000000',
+    );
+    await expect(await within(dialog).findByText(/4 attempts left/)).toBeVisible();
+  },
+};
+
+export const LockedOut: Story = {
+  name: 'Locked out',
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    const dialog = await body(canvasElement).findByRole('dialog');
+    const wrong = phoneCode(SECRET) === '000000' ? '111111' : '000000';
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const field = within(dialog).getByRole('textbox', { name: 'Verification code' });
+      await waitFor(() => expect(field).toBeEnabled());
+      await userEvent.type(field, wrong);
+      // Wrong codes are cleared for the next try; the sixth is refused by the lockout and kept.
+      await waitFor(() => expect(field).toHaveValue(attempt < 5 ? '' : wrong));
+    }
+    await expect(await within(dialog).findByText(/Too many failed attempts/)).toBeVisible();
+  },
+};
+
+export const Cancel: Story = {
+  play: async ({ canvasElement }) => {
+    const trigger = await within(canvasElement).findByRole('button', { name: /Delete project/ });
+    await userEvent.click(trigger);
+    await body(canvasElement).findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(log(canvasElement)).toHaveTextContent('Delete project Apollo: cancelled'));
+    await waitFor(() => expect(trigger).toHaveFocus());
+  },
+};
+
+export const Concurrent: Story = {
+  name: 'Concurrent actions share one prompt',
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Export and rotate/ }));
+    await expect(await body(canvasElement).findAllByRole('dialog')).toHaveLength(1);
+    await userEvent.keyboard(phoneCode(SECRET));
+    await waitFor(() => expect(log(canvasElement)).toHaveTextContent('Export audit log: done'));
+    await expect(log(canvasElement)).toHaveTextContent('Rotate API keys: done');
+  },
+};
+
+export const Reuse: Story = {
+  name: 'Reuse within the freshness window',
+  play: async ({ canvasElement }) => {
+    const trigger = await within(canvasElement).findByRole('button', { name: /Delete project/ });
+    await userEvent.click(trigger);
+    await body(canvasElement).findByRole('dialog');
+    await userEvent.keyboard(phoneCode(SECRET));
+    await waitFor(() => expect(body(canvasElement).queryByRole('dialog')).toBeNull());
+    await userEvent.click(trigger);
+    await waitFor(() =>
+      expect(within(log(canvasElement)).getAllByText('Delete project Apollo: done')).toHaveLength(2),
+    );
+  },
+};
+
+export const UserWithoutMfa: Story = {
+  name: 'User without MFA',
+  args: { user: { username: 'alice', password: 'Passw0rd!' } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    await waitFor(() =>
+      expect(log(canvasElement)).toHaveTextContent('Delete project Apollo: MFA_NOT_ENROLLED'),
+    );
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'RTL (Arabic)',
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    const dialog = await body(canvasElement).findByRole('dialog', { name: 'أكّد هويتك' });
+    await expect(dialog).toHaveAttribute('dir', 'rtl');
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    await expect(await body(canvasElement).findByRole('dialog')).toBeVisible();
+  },
+};
