@@ -54,6 +54,24 @@ const browser = () => ({
   commands: { zbarDecode },
 });
 
+// Pre-bundled up front: discovering a dependency mid-run reloads the page and can load React twice.
+const optimizeDeps = {
+  include: [
+    'react',
+    'react-dom',
+    'react-dom/client',
+    'react/jsx-runtime',
+    'react/jsx-dev-runtime',
+    '@radix-ui/react-dialog',
+    'qrcode.react',
+    'react-hook-form',
+    'otpauth',
+    'jsqr',
+    'axe-core',
+    '@testing-library/react',
+  ],
+};
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -67,6 +85,8 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        optimizeDeps,
+        resolve: { dedupe: ['react', 'react-dom'] },
         test: {
           name: 'chromium-tests',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
