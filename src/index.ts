@@ -16,6 +16,7 @@ export {
   type StepUpEvent,
   StepUpProvider,
   type StepUpProviderProps,
+  StepUpRefusedError,
   useStepUp,
 } from './components/StepUp/index.js';
 export { isCompleteCode, normalizeCode } from './core/codes.js';
@@ -28,6 +29,7 @@ export {
   stepFromOutput,
 } from './core/flows/signIn.js';
 export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
+export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export { errorMessageKeys } from './i18n/errorMessages.js';
 export {

@@ -7,9 +7,10 @@ import {
   isStepUpFresh,
   requiresStepUp,
 } from '../../core/policy.js';
+import { stepUpRequirementFrom } from '../../core/rfc9470.js';
 import type { StepUpProof, StepUpVerifier } from '../../ports.js';
-import { StepUpCancelledError } from './StepUpCancelledError.js';
 import { StepUpDialog } from './StepUpDialog.js';
+import { StepUpCancelledError, StepUpRefusedError } from './stepUpErrors.js';
 
 export interface GuardOptions {
   /** 0–100; above the provider's threshold the user must verify first. */
@@ -36,13 +37,26 @@ export interface StepUpProviderProps {
   maxAgeSeconds?: number;
   /** For audit logs: every decision and outcome. */
   onEvent?: (event: StepUpEvent) => void;
+  /**
+   * How `stepUpFetch` presents the proof when it retries. Default: header `X-Step-Up-Proof: <token>`,
+   * leaving the app's own Authorization header untouched.
+   */
+  attachProof?: (headers: Headers, proof: StepUpProof) => void;
   children?: ReactNode;
 }
 
 export interface StepUpApi {
   /** Runs `action` now, or after the user verifies when the risk is high. Rejects with StepUpCancelledError on cancel. */
   guard<T>(action: (proof?: StepUpProof) => T | Promise<T>, options: GuardOptions): Promise<T>;
+  /**
+   * `fetch` that handles RFC 9470: on 401 `insufficient_user_authentication` it prompts, then retries
+   * once with the proof. A second refusal rejects with StepUpRefusedError.
+   */
+  stepUpFetch(input: RequestInfo | URL, init?: RequestInit & { reason?: string }): Promise<Response>;
 }
+
+const defaultAttachProof = (headers: Headers, proof: StepUpProof) =>
+  headers.set('X-Step-Up-Proof', proof.token);
 
 interface StepUpContextValue extends StepUpApi {
   state: StepUpState;
@@ -61,6 +75,7 @@ export function StepUpProvider({
   requiresMfaAbove = DEFAULT_STEP_UP_THRESHOLD,
   maxAgeSeconds = DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   onEvent,
+  attachProof = defaultAttachProof,
   children,
 }: StepUpProviderProps) {
   const [state, dispatch] = useReducer(stepUpReducer, closedStepUp);
@@ -125,6 +140,34 @@ export function StepUpProvider({
     [maxAgeSeconds, prompt, requiresMfaAbove],
   );
 
+  const stepUpFetch = useCallback(
+    async (input: RequestInfo | URL, init?: RequestInit & { reason?: string }) => {
+      const { reason, ...requestInit } = init ?? {};
+      // A Request body can be read once: keep a pristine copy for the retry.
+      const request = new Request(input, requestInit);
+      const response = await fetch(request.clone());
+      const requirement = stepUpRequirementFrom(response.status, response.headers.get('WWW-Authenticate'));
+      if (!requirement) return response;
+      const allowedAge = Math.min(requirement.maxAge ?? maxAgeSeconds, maxAgeSeconds);
+      const fresh = lastProof.current;
+      let proof: StepUpProof;
+      if (fresh && isStepUpFresh(fresh.verifiedAt, Date.now(), allowedAge)) {
+        proof = fresh;
+      } else {
+        onEventRef.current?.({ type: 'prompted', riskScore: 100, reason });
+        proof = await prompt(reason);
+      }
+      const retry = new Request(request, { headers: new Headers(request.headers) });
+      attachProof(retry.headers, proof);
+      const retried = await fetch(retry);
+      if (stepUpRequirementFrom(retried.status, retried.headers.get('WWW-Authenticate'))) {
+        throw new StepUpRefusedError(retried);
+      }
+      return retried;
+    },
+    [attachProof, maxAgeSeconds, prompt],
+  );
+
   const submit = useCallback(
     (input: { code: string; password?: string }) => {
       if (verifying.current) return;
@@ -154,8 +197,8 @@ export function StepUpProvider({
   }, [settle]);
 
   const value = useMemo<StepUpContextValue>(
-    () => ({ guard, state, submit, cancel, returnFocusTo }),
-    [guard, state, submit, cancel],
+    () => ({ guard, stepUpFetch, state, submit, cancel, returnFocusTo }),
+    [guard, stepUpFetch, state, submit, cancel],
   );
   return (
     <StepUpContext.Provider value={value}>
@@ -173,6 +216,6 @@ export function useStepUpContext(consumer: string): StepUpContextValue {
 
 /** `guard(action, { riskScore, reason })` for high-risk actions. */
 export function useStepUp(): StepUpApi {
-  const { guard } = useStepUpContext('useStepUp');
-  return { guard };
+  const { guard, stepUpFetch } = useStepUpContext('useStepUp');
+  return useMemo(() => ({ guard, stepUpFetch }), [guard, stepUpFetch]);
 }

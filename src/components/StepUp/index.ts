@@ -1,4 +1,3 @@
-export { isStepUpCancelled, StepUpCancelledError } from './StepUpCancelledError.js';
 export { StepUpDialog } from './StepUpDialog.js';
 export {
   type GuardOptions,
@@ -8,3 +7,4 @@ export {
   type StepUpProviderProps,
   useStepUp,
 } from './StepUpProvider.js';
+export { isStepUpCancelled, StepUpCancelledError, StepUpRefusedError } from './stepUpErrors.js';

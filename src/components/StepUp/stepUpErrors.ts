@@ -9,3 +9,13 @@ export class StepUpCancelledError extends Error {
 export function isStepUpCancelled(error: unknown): error is StepUpCancelledError {
   return error instanceof StepUpCancelledError;
 }
+
+/** The server still asked for step-up after a fresh verification: reported, never retried in a loop. */
+export class StepUpRefusedError extends Error {
+  override readonly name = 'StepUpRefusedError';
+  readonly response: Response;
+  constructor(response: Response) {
+    super('The server refused the request again after step-up verification.');
+    this.response = response;
+  }
+}
