@@ -1,0 +1,1 @@
+export { type HttpStepUpVerifierOptions, httpStepUpVerifier } from './httpStepUpVerifier.js';
