@@ -1,0 +1,1 @@
+export { type CognitoReauthVerifierOptions, cognitoReauthVerifier } from './cognitoReauthVerifier.js';

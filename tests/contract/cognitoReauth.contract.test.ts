@@ -1,0 +1,84 @@
+// @vitest-environment node
+import { fetchAuthSession } from 'aws-amplify/auth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognitoReauthVerifier } from '../../src/cognito';
+import { toMfaError } from '../../src/core/errors';
+import type { AuthClient } from '../../src/ports';
+import { phoneCode, wrongCode } from './support/authenticator';
+import { cognitoLocalTarget } from './support/cognitoLocalTarget';
+import type { ContractTarget } from './support/target';
+
+const alice = { username: 'alice', password: 'Corr3ct-horse!' };
+
+describe('cognitoReauthVerifier against cognito-local (USER_PASSWORD_AUTH)', () => {
+  let target: ContractTarget;
+  let client: AuthClient;
+  let secret = '';
+  let endpoint = '';
+  let userPoolId = '';
+  let clientId = '';
+
+  beforeAll(async () => {
+    target = await cognitoLocalTarget();
+    client = await target.createPool({
+      mfaConfiguration: 'OPTIONAL',
+      users: [alice, { username: 'bob', password: alice.password }],
+    });
+    const config = (await import('aws-amplify')).Amplify.getConfig().Auth?.Cognito;
+    endpoint = config?.userPoolEndpoint ?? '';
+    userPoolId = config?.userPoolId ?? '';
+    clientId = config?.userPoolClientId ?? '';
+    await client.signIn(alice);
+    ({ sharedSecret: secret } = await client.setUpTOTP());
+    await client.verifyTOTPSetup({ code: phoneCode(secret) });
+    await client.updateMFAPreference({ totp: 'PREFERRED' });
+  });
+  afterAll(async () => {
+    await client?.signOut();
+    await target?.dispose();
+  });
+
+  const verifierFor = (username: string) =>
+    cognitoReauthVerifier({ userPoolId, clientId, endpoint, getUsername: () => username });
+
+  it('re-authenticates with password and TOTP in a side session, leaving Amplify signed in as before', async () => {
+    const before = (await fetchAuthSession()).tokens?.idToken?.toString();
+    expect(before).toBeTruthy();
+    const verifier = verifierFor('alice');
+    expect(await verifier.begin()).toEqual({ method: 'TOTP', requiresPassword: true });
+    await expect(
+      verifier.verify({ code: wrongCode(secret), password: alice.password }).catch(toMfaError),
+    ).resolves.toMatchObject({
+      code: 'CODE_MISMATCH',
+    });
+    const proof = await verifier.verify({ code: phoneCode(secret), password: alice.password });
+    const claims = JSON.parse(Buffer.from(proof.token.split('.')[1] ?? '', 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect(claims).toMatchObject({ token_use: 'id', 'cognito:username': 'alice', aud: clientId });
+    expect(Math.abs(Date.now() - proof.verifiedAt)).toBeLessThan(60_000);
+    expect((await client.getCurrentUser()).username).toBe('alice');
+    expect((await fetchAuthSession()).tokens?.idToken?.toString()).toBe(before);
+  });
+
+  it('never accepts the password alone for a user without MFA', async () => {
+    const verifier = verifierFor('bob');
+    await verifier.begin();
+    await expect(
+      verifier.verify({ code: '123456', password: alice.password }).catch(toMfaError),
+    ).resolves.toMatchObject({
+      code: 'MFA_NOT_ENROLLED',
+    });
+  });
+
+  it('refuses a wrong password', async () => {
+    const verifier = verifierFor('alice');
+    await verifier.begin();
+    await expect(
+      verifier.verify({ code: phoneCode(secret), password: 'wrong' }).catch(toMfaError),
+    ).resolves.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
+  });
+});
