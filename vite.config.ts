@@ -42,12 +42,13 @@ export default defineConfig({
         index: resolve(root, 'src/index.ts'),
         amplify: resolve(root, 'src/amplify/index.ts'),
         testing: resolve(root, 'src/testing/index.ts'),
+        server: resolve(root, 'src/server/index.ts'),
       },
       formats: ['es'],
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth)(\/|$)/.test(
+        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth|aws-jwt-verify)(\/|$)/.test(
           id,
         ) || id.startsWith('node:'),
     },

@@ -60,6 +60,12 @@ const simulator = testing.createCognitoSimulator({
 const result = await simulator.client.signIn({ username: 'alice', password: 'Passw0rd!' });
 assert.equal(result.nextStep.signInStep, 'DONE');
 
+const server = await import('mfa-kit/server');
+const refusal = server.stepUpRequired(300);
+assert.equal(refusal.status, 401);
+assert.match(refusal.headers.get('WWW-Authenticate'), /insufficient_user_authentication/);
+assert.equal(typeof server.verifyStepUpProof, 'function');
+
 const css = fileURLToPath(import.meta.resolve('mfa-kit/styles.css'));
 assert.ok(existsSync(css), 'mfa-kit/styles.css resolves to a file');
 console.log('every subpath imports from the packed tarball in plain Node ESM');

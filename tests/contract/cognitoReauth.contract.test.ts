@@ -3,7 +3,9 @@ import { fetchAuthSession } from 'aws-amplify/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognitoReauthVerifier } from '../../src/cognito';
 import { toMfaError } from '../../src/core/errors';
+import { stepUpRequirementFrom } from '../../src/core/rfc9470';
 import type { AuthClient } from '../../src/ports';
+import { StepUpProofError, stepUpRequired, verifyStepUpProof } from '../../src/server';
 import { phoneCode, wrongCode } from './support/authenticator';
 import { cognitoLocalTarget } from './support/cognitoLocalTarget';
 import type { ContractTarget } from './support/target';
@@ -60,6 +62,38 @@ describe('cognitoReauthVerifier against cognito-local (USER_PASSWORD_AUTH)', () 
     expect(Math.abs(Date.now() - proof.verifiedAt)).toBeLessThan(60_000);
     expect((await client.getCurrentUser()).username).toBe('alice');
     expect((await fetchAuthSession()).tokens?.idToken?.toString()).toBe(before);
+  });
+
+  it('verifyStepUpProof accepts the fresh ID token and refuses stale, foreign and forged ones', async () => {
+    const proof = await verifierFor('alice').verify({ code: phoneCode(secret), password: alice.password });
+    // aws-jwt-verify fetches JWKS over https only; cognito-local serves it over http, so hand it over.
+    const jwks = await (await fetch(`${endpoint}/${userPoolId}/.well-known/jwks.json`)).json();
+    const options = { userPoolId, clientId, maxAgeSeconds: 300, issuer: `${endpoint}/${userPoolId}`, jwks };
+    expect(await verifyStepUpProof(proof.token, options)).toMatchObject({
+      username: 'alice',
+      authTime: proof.verifiedAt,
+    });
+    const later = () => proof.verifiedAt + 301_000;
+    await expect(verifyStepUpProof(proof.token, { ...options, now: later })).rejects.toMatchObject({
+      reason: 'stale',
+    });
+    await expect(
+      verifyStepUpProof(proof.token, { ...options, clientId: 'another-client' }),
+    ).rejects.toBeInstanceOf(StepUpProofError);
+    const [header, payload] = proof.token.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(342)}`;
+    await expect(verifyStepUpProof(forged, options)).rejects.toMatchObject({ reason: 'invalid' });
+    const access = (await fetchAuthSession()).tokens?.accessToken?.toString() ?? '';
+    await expect(verifyStepUpProof(access, options)).rejects.toMatchObject({ reason: 'invalid' });
+  });
+
+  it('stepUpRequired answers with the RFC 9470 challenge that stepUpFetch understands', async () => {
+    const response = stepUpRequired(120);
+    expect(response.status).toBe(401);
+    expect(stepUpRequirementFrom(response.status, response.headers.get('WWW-Authenticate'))).toEqual({
+      maxAge: 120,
+      acrValues: undefined,
+    });
   });
 
   it('never accepts the password alone for a user without MFA', async () => {
