@@ -1,3 +1,4 @@
+import { awsStyleError } from '../core/errors.js';
 import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../ports.js';
 
 export interface CognitoReauthVerifierOptions {
@@ -15,10 +16,6 @@ export interface CognitoReauthVerifierOptions {
 }
 
 const CHALLENGE_SESSION_MS = 3 * 60 * 1000;
-
-function namedError(name: string, message: string): Error {
-  return Object.assign(new Error(message), { name });
-}
 
 /** `auth_time` from a JWT payload, in ms. Reading a claim, not trusting it: the server verifies the signature. */
 function authTimeOf(jwt: string): number | undefined {
@@ -61,12 +58,12 @@ export function cognitoReauthVerifier({
         body: JSON.stringify(body),
       });
     } catch {
-      throw namedError('NetworkError', 'Cognito could not be reached.');
+      throw awsStyleError('NetworkError', 'Cognito could not be reached.');
     }
     const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok) {
       const type = String(json.__type ?? json.code ?? 'UnknownError');
-      throw namedError(
+      throw awsStyleError(
         type.slice(type.lastIndexOf('#') + 1),
         String(json.message ?? 'Cognito refused the request.'),
       );
@@ -76,7 +73,7 @@ export function cognitoReauthVerifier({
 
   const proofFrom = (result: Record<string, unknown>): StepUpProof => {
     const tokens = result.AuthenticationResult as { IdToken?: string } | undefined;
-    if (!tokens?.IdToken) throw namedError('UnknownError', 'Cognito returned no ID token.');
+    if (!tokens?.IdToken) throw awsStyleError('UnknownError', 'Cognito returned no ID token.');
     return { token: tokens.IdToken, verifiedAt: authTimeOf(tokens.IdToken) ?? Date.now(), method: 'TOTP' };
   };
 
@@ -89,7 +86,7 @@ export function cognitoReauthVerifier({
     async verify({ code, password }) {
       const username = await getUsername();
       if (!pending || pending.username !== username || pending.expiresAt <= Date.now()) {
-        if (!password) throw namedError('InvalidParameterException', 'The password is required.');
+        if (!password) throw awsStyleError('InvalidParameterException', 'The password is required.');
         const started = await call('InitiateAuth', {
           AuthFlow: 'USER_PASSWORD_AUTH',
           ClientId: clientId,
@@ -97,10 +94,10 @@ export function cognitoReauthVerifier({
         });
         if (started.AuthenticationResult) {
           // The password alone signed in: no factor to step up with, and a password must never be enough.
-          throw namedError('MfaNotEnrolledException', 'The user has no MFA factor to step up with.');
+          throw awsStyleError('MfaNotEnrolledException', 'The user has no MFA factor to step up with.');
         }
         if (started.ChallengeName !== 'SOFTWARE_TOKEN_MFA') {
-          throw namedError(
+          throw awsStyleError(
             'UnsupportedChallengeException',
             `Step-up cannot answer ${String(started.ChallengeName)} yet.`,
           );

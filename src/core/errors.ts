@@ -79,6 +79,11 @@ function isFetchFailure(name: string, message: string): boolean {
   return name === 'TypeError' && /fetch|network|load failed/i.test(message);
 }
 
+/** An error shaped like the AWS SDK's, for adapters that talk HTTP themselves: `toMfaError` reads its name. */
+export function awsStyleError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name });
+}
+
 /** Maps anything thrown by Amplify, Cognito, cognito-local, the simulator or `fetch` to an `MfaError`. */
 export function toMfaError(error: unknown): MfaError {
   if (error instanceof MfaError) return error;

@@ -1,3 +1,4 @@
+import { awsStyleError } from '../core/errors.js';
 import type { MfaMethod, StepUpChallenge, StepUpProof, StepUpVerifier } from '../ports.js';
 
 export interface HttpStepUpVerifierOptions {
@@ -14,19 +15,15 @@ export interface HttpStepUpVerifierOptions {
   fetch?: typeof fetch;
 }
 
-/** Error shaped like the SDK's, so `toMfaError` maps it: the name is what matters. */
-function namedError(name: string, message: string): Error {
-  return Object.assign(new Error(message), { name });
-}
-
 async function failureFrom(response: Response): Promise<Error> {
   const body = (await response.json().catch(() => ({}))) as { error?: unknown };
-  if (typeof body.error === 'string') return namedError(body.error, `Step-up refused (${response.status}).`);
-  if (response.status === 429) return namedError('TooManyRequestsException', 'Too many step-up attempts.');
+  if (typeof body.error === 'string')
+    return awsStyleError(body.error, `Step-up refused (${response.status}).`);
+  if (response.status === 429) return awsStyleError('TooManyRequestsException', 'Too many step-up attempts.');
   if (response.status === 401 || response.status === 403) {
-    return namedError('NotAuthorizedException', 'The step-up endpoint refused the request.');
+    return awsStyleError('NotAuthorizedException', 'The step-up endpoint refused the request.');
   }
-  return namedError('UnknownStepUpError', `Step-up endpoint answered ${response.status}.`);
+  return awsStyleError('UnknownStepUpError', `Step-up endpoint answered ${response.status}.`);
 }
 
 /**
@@ -45,7 +42,7 @@ export function httpStepUpVerifier({
     try {
       return await fetchImpl(target, { method: 'POST', headers, body: JSON.stringify(body) });
     } catch {
-      throw namedError('NetworkError', 'The step-up endpoint could not be reached.');
+      throw awsStyleError('NetworkError', 'The step-up endpoint could not be reached.');
     }
   };
 
@@ -61,7 +58,7 @@ export function httpStepUpVerifier({
       if (!response.ok) throw await failureFrom(response);
       const body = (await response.json()) as { token?: unknown };
       if (typeof body.token !== 'string')
-        throw namedError('UnknownStepUpError', 'The step-up endpoint sent no token.');
+        throw awsStyleError('UnknownStepUpError', 'The step-up endpoint sent no token.');
       return { token: body.token, verifiedAt: Date.now(), method };
     },
   };
