@@ -48,7 +48,7 @@ export default defineConfig({
     },
     rollupOptions: {
       external: (id) =>
-        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth|aws-jwt-verify)(\/|$)/.test(
+        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(
           id,
         ) || id.startsWith('node:'),
     },

@@ -1,3 +1,24 @@
+export { createMfaHandler, type MfaHandler, type MfaHandlerOptions } from './createMfaHandler.js';
+export { nodeListener } from './nodeListener.js';
+export type { PoolTokenOptions } from './poolJwt.js';
+export { logAuditEvent, type RecoveryAuditEvent, type RecoveryAuditSink } from './recovery/audit.js';
+export { type CognitoIdentityOptions, cognitoIdentity } from './recovery/cognitoIdentity.js';
+export {
+  type DynamoDbStoreOptions,
+  dynamoDbStore,
+  recoveryTableDefinition,
+} from './recovery/dynamoDbStore.js';
+export type { RecoveryIdentity } from './recovery/identity.js';
+export { memoryStore } from './recovery/memoryStore.js';
+export {
+  createRecoveryService,
+  type RateLimit,
+  RecoveryResetError,
+  type RecoveryService,
+  type RecoveryServiceOptions,
+  type RedeemRequest,
+} from './recovery/service.js';
+export type { RecoveryCodeStore, StoredRecoveryCode, StoredRecoveryCodes } from './recovery/store.js';
 export { stepUpRequired } from './stepUpRequired.js';
 export {
   type StepUpIdentity,

@@ -1,17 +1,10 @@
-import { JwtVerifier } from 'aws-jwt-verify';
+import { type PoolTokenOptions, verifyPoolJwt } from './poolJwt.js';
 
-export interface VerifyStepUpProofOptions {
-  userPoolId: string;
+export interface VerifyStepUpProofOptions extends PoolTokenOptions {
   /** The app client the ID token was issued to (its `aud`). */
   clientId: string;
   /** How old the authentication may be; the `auth_time` claim is checked against it. */
   maxAgeSeconds: number;
-  /** Defaults to `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`; override for emulators. */
-  issuer?: string;
-  /** Defaults to `{issuer}/.well-known/jwks.json` (fetched over https). */
-  jwksUri?: string;
-  /** The pool's JWKS, when it is already at hand (or served over plain http, as by emulators). */
-  jwks?: Parameters<ReturnType<typeof JwtVerifier.create>['cacheJwks']>[0];
   now?: () => number;
 }
 
@@ -32,12 +25,6 @@ export class StepUpProofError extends Error {
   }
 }
 
-const verifiers = new Map<string, ReturnType<typeof createVerifier>>();
-
-function createVerifier(issuer: string, jwksUri: string, clientId: string) {
-  return JwtVerifier.create({ issuer, jwksUri, audience: clientId });
-}
-
 /**
  * Checks a step-up proof (a Cognito ID token from `cognitoReauthVerifier`): signature against the
  * pool's JWKS, issuer, audience, `token_use: id`, expiry, and that `auth_time` is recent enough.
@@ -46,17 +33,9 @@ export async function verifyStepUpProof(
   token: string,
   options: VerifyStepUpProofOptions,
 ): Promise<StepUpIdentity> {
-  const region = options.userPoolId.split('_')[0] ?? '';
-  const issuer = options.issuer ?? `https://cognito-idp.${region}.amazonaws.com/${options.userPoolId}`;
-  const jwksUri = options.jwksUri ?? `${issuer}/.well-known/jwks.json`;
-  const key = `${issuer} ${jwksUri} ${options.clientId}`;
-  const verifier = verifiers.get(key) ?? createVerifier(issuer, jwksUri, options.clientId);
-  verifiers.set(key, verifier);
-  if (options.jwks) verifier.cacheJwks(options.jwks);
-
   let payload: Record<string, unknown>;
   try {
-    payload = (await verifier.verify(token)) as Record<string, unknown>;
+    payload = await verifyPoolJwt(token, { ...options, audience: options.clientId });
   } catch (error) {
     throw new StepUpProofError('invalid', 'The step-up proof is not a valid token for this pool.', {
       cause: error,

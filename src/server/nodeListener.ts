@@ -1,0 +1,30 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MfaHandler } from './createMfaHandler.js';
+
+/**
+ * Serves a Web-standard handler from Node's `http` server or Express (`app.use(nodeListener(h))`).
+ * The socket address becomes `x-real-ip` when the request has none.
+ */
+export function nodeListener(handler: MfaHandler) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+      else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    }
+    if (!headers.has('x-real-ip') && request.socket.remoteAddress)
+      headers.set('x-real-ip', request.socket.remoteAddress);
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && chunks.length > 0;
+    const webResponse = await handler(
+      new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, {
+        method: request.method,
+        headers,
+        body: hasBody ? Buffer.concat(chunks) : undefined,
+      }),
+    );
+    response.writeHead(webResponse.status, Object.fromEntries(webResponse.headers));
+    response.end(Buffer.from(await webResponse.arrayBuffer()));
+  };
+}

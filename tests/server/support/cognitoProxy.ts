@@ -1,0 +1,73 @@
+import { createServer, request as forward } from 'node:http';
+
+export interface RecordedCall {
+  target: string;
+  body: Record<string, unknown>;
+}
+
+export interface CognitoProxy {
+  endpoint: string;
+  calls: RecordedCall[];
+  /** The next AdminSetUserMFAPreference answers 500 instead of 200. */
+  failNextMfaReset(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sits in front of cognito-local and records every Cognito call the SDK makes. It answers
+ * AdminSetUserMFAPreference itself (cognito-local has no such target), as Cognito does: 200, `{}`.
+ */
+export async function startCognitoProxy(upstream: string): Promise<CognitoProxy> {
+  const calls: RecordedCall[] = [];
+  let failReset = false;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const target =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
+      calls.push({ target, body: raw.length ? (JSON.parse(raw.toString()) as Record<string, unknown>) : {} });
+      if (target === 'AdminSetUserMFAPreference') {
+        const status = failReset ? 500 : 200;
+        failReset = false;
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(
+          status === 200 ? '{}' : JSON.stringify({ __type: 'InternalErrorException', message: 'boom' }),
+        );
+        return;
+      }
+      const url = new URL(req.url ?? '/', upstream);
+      const out = forward(
+        url,
+        { method: req.method, headers: { ...req.headers, host: url.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      out.on('error', () => {
+        res.writeHead(502);
+        res.end();
+      });
+      out.end(raw);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    calls,
+    failNextMfaReset: () => {
+      failReset = true;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
