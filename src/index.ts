@@ -1,3 +1,4 @@
+export { type CognitoReauthVerifierOptions, cognitoReauthVerifier } from './cognito/index.js';
 export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
 export { MfaChallenge, type MfaChallengeProps } from './components/MfaChallenge/index.js';
 export { MfaMethodPicker, type MfaMethodPickerProps } from './components/MfaMethodPicker/index.js';
@@ -29,8 +30,20 @@ export {
   stepFromOutput,
 } from './core/flows/signIn.js';
 export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
+export {
+  formatRecoveryCode,
+  normalizeRecoveryCode,
+  RECOVERY_CODE_ALPHABET,
+  RECOVERY_CODE_COUNT,
+} from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
+export {
+  type HttpRecoveryCodesOptions,
+  type HttpStepUpVerifierOptions,
+  httpRecoveryCodes,
+  httpStepUpVerifier,
+} from './http/index.js';
 export { errorMessageKeys } from './i18n/errorMessages.js';
 export {
   ar,

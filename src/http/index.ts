@@ -1,1 +1,2 @@
+export { type HttpRecoveryCodesOptions, httpRecoveryCodes } from './httpRecoveryCodes.js';
 export { type HttpStepUpVerifierOptions, httpStepUpVerifier } from './httpStepUpVerifier.js';

@@ -1,7 +1,9 @@
-import type { AuthClient, MfaMethod, StepUpVerifier } from '../ports.js';
+import type { AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
+import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 import { errors } from './cognitoErrors.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createPool, type SimulatorPool, storedUserFromSeed } from './pool.js';
+import { createSimulatedRecoveryCodes } from './recoveryCodes.js';
 import { createSimulatedClient, type SimulatorRuntime } from './simulatedClient.js';
 import {
   type MfaConfiguration,
@@ -30,6 +32,12 @@ export interface CognitoSimulatorOptions {
 
 export type SimulatorFault = Error | 'network' | { delayMs: number };
 
+/** Every call a fault can be injected into: the AuthClient's, and the recovery and step-up adapters'. */
+export type SimulatorCall =
+  | keyof AuthClient
+  | `recoveryCodes.${keyof RecoveryCodesAdapter}`
+  | `stepUpVerifier.${keyof StepUpVerifier}`;
+
 export interface CognitoSimulator {
   client: AuthClient;
   outbox: Outbox;
@@ -37,8 +45,12 @@ export interface CognitoSimulator {
   clock: { now(): number; advance(ms: number): void };
   /** Step-up against this pool's signed-in user, by the same rules as sign-in. */
   stepUpVerifier: StepUpVerifier;
+  /** Recovery codes by the rules of `mfa-kit/server`: hashed, single use, password proof, MFA reset. */
+  recoveryCodes: RecoveryCodesAdapter;
+  /** The recovery backend's audit trail, oldest first. */
+  auditLog(): RecoveryAuditEvent[];
   /** The next call of `method` fails with `fault` (or is delayed); one shot. */
-  failNext(method: keyof AuthClient, fault: SimulatorFault): void;
+  failNext(method: SimulatorCall, fault: SimulatorFault): void;
 }
 
 function initialState(options: CognitoSimulatorOptions): SimulatorState {
@@ -67,29 +79,34 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
   const runtime: SimulatorRuntime = { state, outbox, now, commit: () => store.save(state) };
   runtime.commit();
 
-  const faults = new Map<keyof AuthClient, SimulatorFault>();
-  const inner = createSimulatedClient(runtime);
-  const client = Object.fromEntries(
-    (Object.keys(inner) as Array<keyof AuthClient>).map((method) => [
-      method,
-      async (...args: unknown[]) => {
-        const fault = faults.get(method);
-        faults.delete(method);
-        // Every call resolves asynchronously, as a network call would.
-        await Promise.resolve();
-        if (fault === 'network') return errors.network();
-        if (fault instanceof Error) throw fault;
-        if (fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-        return (inner[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      },
-    ]),
-  ) as unknown as AuthClient;
+  const faults = new Map<SimulatorCall, SimulatorFault>();
+  /** Wraps each method so it resolves asynchronously, as a network call would, and honours `failNext`. */
+  function withFaults<T extends object>(target: T, prefix: string): T {
+    return Object.fromEntries(
+      Object.entries(target).map(([method, implementation]) => [
+        method,
+        async (...args: unknown[]) => {
+          const key = `${prefix}${method}` as SimulatorCall;
+          const fault = faults.get(key);
+          faults.delete(key);
+          await Promise.resolve();
+          if (fault === 'network') return errors.network();
+          if (fault instanceof Error) throw fault;
+          if (fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+          return (implementation as (...a: unknown[]) => Promise<unknown>)(...args);
+        },
+      ]),
+    ) as T;
+  }
+  const client = withFaults(createSimulatedClient(runtime), '');
 
   return {
     client,
     outbox,
     pool: createPool(runtime),
-    stepUpVerifier: createSimulatedStepUpVerifier(runtime),
+    stepUpVerifier: withFaults(createSimulatedStepUpVerifier(runtime), 'stepUpVerifier.'),
+    recoveryCodes: withFaults(createSimulatedRecoveryCodes(runtime), 'recoveryCodes.'),
+    auditLog: () => [...(state.recovery?.audit ?? [])],
     clock: {
       now,
       advance: (ms) => {

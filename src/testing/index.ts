@@ -1,7 +1,9 @@
+export type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 export {
   type CognitoSimulator,
   type CognitoSimulatorOptions,
   createCognitoSimulator,
+  type SimulatorCall,
   type SimulatorFault,
 } from './createCognitoSimulator.js';
 export type { Outbox, OutboxMessage } from './outbox.js';

@@ -1,4 +1,6 @@
 import type { MfaMethod } from '../ports.js';
+import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
+import type { MemoryStoreData } from '../server/recovery/memoryStore.js';
 
 export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
 export type RememberedDevices = 'ALWAYS' | 'USER_OPT_IN' | 'OFF';
@@ -61,6 +63,8 @@ export interface SimulatorState {
   session: { username: string } | null;
   pendingSignIn: PendingSignIn | null;
   deviceKeys: Record<string, string>;
+  /** The recovery-code backend's side: hashed codes, rate counters, the pepper and the audit trail. */
+  recovery?: { pepper: string; data: MemoryStoreData; audit: RecoveryAuditEvent[] };
 }
 
 export interface StateStore {

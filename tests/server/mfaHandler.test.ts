@@ -295,3 +295,48 @@ describe('createMfaHandler: CORS', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('httpRecoveryCodes against createMfaHandler served over loopback', () => {
+  it('generates, reports status and redeems through the browser adapter, mapping every outcome', async () => {
+    const { createServer } = await import('node:http');
+    const { nodeListener } = await import('../../src/server');
+    const { httpRecoveryCodes } = await import('../../src/http');
+    const { handler } = await harness({ perUserLimit: { limit: 4, windowSeconds: 900 } });
+    const server = createServer(nodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/mfa`;
+    try {
+      const token = await accessTokenFor(adminClient(cognitoLocal.endpoint), pool.clientId, bob);
+      const adapter = httpRecoveryCodes({ baseUrl, getAccessToken: () => token });
+      const set = await adapter.generate();
+      expect(set.codes).toHaveLength(10);
+      expect(await adapter.status()).toEqual({ remaining: 10, total: 10, createdAt: set.createdAt });
+      expect(await adapter.redeem({ ...bob, password: 'nope', code: set.codes[0] ?? '' })).toEqual({
+        ok: false,
+        reason: 'NOT_AUTHORIZED',
+      });
+      expect(await adapter.redeem({ ...bob, code: set.codes[0] ?? '' })).toEqual({ ok: true, remaining: 9 });
+      expect(await adapter.redeem({ ...bob, code: set.codes[0] ?? '' })).toEqual({
+        ok: false,
+        reason: 'CODE_USED',
+      });
+      await adapter.redeem({ ...bob, code: 'AAAAA-AAAAA' });
+      expect(await adapter.redeem({ ...bob, code: set.codes[1] ?? '' })).toMatchObject({
+        ok: false,
+        reason: 'RATE_LIMITED',
+        retryAfterSeconds: expect.any(Number),
+      });
+      const signedOut = httpRecoveryCodes({ baseUrl, getAccessToken: () => 'expired' });
+      await expect(signedOut.status()).rejects.toMatchObject({ name: 'UserUnAuthenticatedException' });
+      const unreachable = httpRecoveryCodes({
+        baseUrl: 'http://127.0.0.1:9/mfa',
+        getAccessToken: () => token,
+      });
+      await expect(unreachable.status()).rejects.toMatchObject({ name: 'NetworkError' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

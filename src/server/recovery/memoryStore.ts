@@ -1,5 +1,19 @@
 import type { RecoveryCodeStore, StoredRecoveryCodes } from './store.js';
 
+/** Everything a memory store holds: plain JSON, so it can be persisted (the simulator keeps it in sessionStorage). */
+export interface MemoryStoreData {
+  sets: Record<string, StoredRecoveryCodes>;
+  counters: Record<string, { count: number; expiresAt: number }>;
+}
+
+export interface MemoryStoreOptions {
+  now?: () => number;
+  /** Backing data, changed in place. Default: a fresh, empty object. */
+  data?: MemoryStoreData;
+  /** Called after every change, e.g. to persist `data`. */
+  onChange?: () => void;
+}
+
 const copy = (codes: StoredRecoveryCodes): StoredRecoveryCodes => ({
   ...codes,
   codes: codes.codes.map((code) => ({ ...code })),
@@ -9,39 +23,45 @@ const copy = (codes: StoredRecoveryCodes): StoredRecoveryCodes => ({
  * A store in this process's memory, for development, tests and single-instance demos. Each method
  * runs to completion without awaiting, so consumption is atomic within the process.
  */
-export function memoryStore(options: { now?: () => number } = {}): RecoveryCodeStore & {
+export function memoryStore(options: MemoryStoreOptions = {}): RecoveryCodeStore & {
   /** Everything held, for inspection: proves no plaintext code is kept. */
-  dump(): unknown;
+  dump(): MemoryStoreData;
 } {
   const now = options.now ?? Date.now;
-  const sets = new Map<string, StoredRecoveryCodes>();
-  const counters = new Map<string, { count: number; expiresAt: number }>();
+  const data = options.data ?? { sets: {}, counters: {} };
+  const changed = options.onChange ?? (() => {});
 
   return {
     async get(username) {
-      const set = sets.get(username);
+      const set = data.sets[username];
       return set ? copy(set) : undefined;
     },
     async put(codes) {
-      sets.set(codes.username, copy(codes));
+      data.sets[codes.username] = copy(codes);
+      changed();
     },
     async consume(username, setId, index, usedAt) {
-      const code = sets.get(username)?.setId === setId ? sets.get(username)?.codes[index] : undefined;
+      const set = data.sets[username];
+      const code = set?.setId === setId ? set.codes[index] : undefined;
       if (!code || code.usedAt !== undefined) return false;
       code.usedAt = usedAt;
+      changed();
       return true;
     },
     async release(username, setId, index) {
-      const set = sets.get(username);
-      if (set?.setId === setId) delete set.codes[index]?.usedAt;
+      const set = data.sets[username];
+      if (set?.setId !== setId) return;
+      delete set.codes[index]?.usedAt;
+      changed();
     },
     async increment(key, expiresAt) {
-      const current = counters.get(key);
+      const current = data.counters[key];
       const counter = current && current.expiresAt > now() ? current : { count: 0, expiresAt };
       counter.count += 1;
-      counters.set(key, counter);
+      data.counters[key] = counter;
+      changed();
       return counter.count;
     },
-    dump: () => ({ sets: [...sets.values()].map(copy), counters: Object.fromEntries(counters) }),
+    dump: () => structuredClone(data),
   };
 }
