@@ -8,6 +8,7 @@ export {
   type MfaProviderProps,
   useMfa,
 } from './components/MfaProvider/index.js';
+export { RecoveryCodes, type RecoveryCodesProps } from './components/RecoveryCodes/index.js';
 export { SignIn, type SignInProps } from './components/SignIn/index.js';
 export {
   type GuardOptions,
@@ -38,6 +39,11 @@ export {
 } from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
+export {
+  type RecoveryCodesApi,
+  type UseRecoveryCodesOptions,
+  useRecoveryCodes,
+} from './hooks/useRecoveryCodes.js';
 export {
   type HttpRecoveryCodesOptions,
   type HttpStepUpVerifierOptions,

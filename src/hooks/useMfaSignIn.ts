@@ -8,7 +8,7 @@ import {
   type SignInState,
   signInReducer,
 } from '../core/flows/signIn.js';
-import type { MfaMethod, SignInOutput, SignInStep } from '../ports.js';
+import type { AuthClient, MfaMethod, SignInOutput, SignInStep } from '../ports.js';
 
 export interface UseMfaSignInOptions {
   /** A `nextStep` from the host's own `signIn()`: start at that step instead of the password form. */
@@ -50,6 +50,18 @@ export interface MfaSignInApi {
   canTryAnotherWay: boolean;
   /** Signs in again with the same credentials so Cognito offers the method choice again. */
   tryAnotherWay(): void;
+  /** The provider has a recovery-code adapter, so a lost authenticator can be bypassed once. */
+  canUseRecoveryCode: boolean;
+  /** Opens the recovery-code step (asking for the password when it is not kept). */
+  startRecovery(): void;
+  /** Back to the challenge the user came from. */
+  cancelRecovery(): void;
+  /** Redeems a code, then signs in again with the same credentials; MFA must be set up anew. */
+  redeemRecoveryCode(input: { code: string; password?: string }): void;
+  /** The authenticator was enrolled again after recovery: show the new codes next. */
+  finishRecoveryEnrolment(): void;
+  /** The user saved the new codes: sign-in is complete. */
+  finishRecoveryCodes(): void;
 }
 
 /** Cognito locks for 2^(n-5) seconds after n wrong codes; it does not say until when, so we estimate. */
@@ -62,7 +74,7 @@ export function useMfaSignIn({
   onSignedIn,
   onUnhandledStep,
 }: UseMfaSignInOptions = {}): MfaSignInApi {
-  const { client } = useMfaContext('useMfaSignIn');
+  const { client, recovery } = useMfaContext('useMfaSignIn');
   const [state, dispatch] = useReducer(signInReducer, undefined, () => {
     const initial = initialSignInState(username);
     return initialStep
@@ -74,7 +86,11 @@ export function useMfaSignIn({
   });
   const [rememberDevice, setRememberDevice] = useState(false);
   const [lockedUntil, setLockedUntil] = useState<number | undefined>();
-  const lastCall = useRef<(() => Promise<SignInOutput>) | null>(null);
+  const lastAction = useRef<(() => void) | null>(null);
+  const stepRef = useRef(state.step.name);
+  stepRef.current = state.step.name;
+  const recoveringRef = useRef(state.recovering);
+  recoveringRef.current = state.recovering;
   // Kept in memory only, for "Try another way"; dropped once signed in or restarted.
   const credentials = useRef<{ username: string; password: string } | null>(null);
   const [offeredChoice, setOfferedChoice] = useState(false);
@@ -108,11 +124,23 @@ export function useMfaSignIn({
       setLockedUntil(undefined);
       if (output.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION') setOfferedChoice(true);
       if (output.nextStep.signInStep === 'DONE') credentials.current = null;
+      if (output.nextStep.signInStep === 'DONE' && recovery) {
+        // After a recovery code, or a first enrolment, the user needs (new) recovery codes before going on.
+        const followUp = recoveringRef.current
+          ? await recoveryFollowUp(client)
+          : stepRef.current === 'totp-setup'
+            ? 'recovery-codes'
+            : undefined;
+        if (followUp && mounted.current) {
+          dispatch({ type: 'FOLLOW_UP', step: followUp });
+          return;
+        }
+      }
       dispatch({ type: 'STEP_RECEIVED', output });
       if (output.nextStep.signInStep === 'DONE') callbacks.current.onSignedIn?.(output);
       else if (!isHandled(output.nextStep)) callbacks.current.onUnhandledStep?.(output.nextStep);
     },
-    [client],
+    [client, recovery],
   );
 
   const run = useCallback(
@@ -120,7 +148,7 @@ export function useMfaSignIn({
       // One request at a time: a double click or a second Enter does nothing.
       if (busy.current) return;
       busy.current = true;
-      lastCall.current = call;
+      lastAction.current = () => void run(call);
       dispatch({ type: 'SUBMITTED', username: submittedUsername });
       try {
         await accept(await call());
@@ -152,9 +180,40 @@ export function useMfaSignIn({
     (challengeResponse: string) => void run(() => client.confirmSignIn({ challengeResponse })),
     [client, run],
   );
-  const retry = useCallback(() => {
-    if (lastCall.current) void run(lastCall.current);
-  }, [run]);
+  const retry = useCallback(() => lastAction.current?.(), []);
+
+  const redeemRecoveryCode = useCallback(
+    (input: { code: string; password?: string }) => {
+      const password = input.password ?? credentials.current?.password;
+      if (!recovery || busy.current || password === undefined) return;
+      const given = { username: state.username, password };
+      busy.current = true;
+      lastAction.current = () => redeemRecoveryCode(input);
+      dispatch({ type: 'SUBMITTED' });
+      void (async () => {
+        let redeemed = false;
+        try {
+          const result = await recovery.redeem({ ...given, code: input.code });
+          if (!mounted.current) return;
+          if (!result.ok) {
+            dispatch({ type: 'RECOVERY_REFUSED', refusal: result });
+            return;
+          }
+          redeemed = true;
+          credentials.current = given;
+          dispatch({ type: 'RECOVERY_REDEEMED' });
+          recoveringRef.current = true;
+        } catch (error) {
+          if (mounted.current) dispatch({ type: 'FAILED', error: toMfaError(error) });
+        } finally {
+          busy.current = false;
+        }
+        // The code is spent and MFA reset: sign in again with the same credentials.
+        if (redeemed) void run(() => client.signIn(given), given.username);
+      })();
+    },
+    [client, recovery, run, state.username],
+  );
 
   return {
     state,
@@ -177,10 +236,29 @@ export function useMfaSignIn({
     tryAnotherWay,
     retry,
     continueWith: useCallback((output: SignInOutput) => void accept(output), [accept]),
+    canUseRecoveryCode: recovery !== undefined,
+    startRecovery: useCallback(
+      () => dispatch({ type: 'RECOVERY_REQUESTED', needsPassword: credentials.current === null }),
+      [],
+    ),
+    cancelRecovery: useCallback(() => dispatch({ type: 'RECOVERY_CANCELLED' }), []),
+    redeemRecoveryCode,
+    finishRecoveryEnrolment: useCallback(() => dispatch({ type: 'FOLLOW_UP', step: 'recovery-codes' }), []),
+    finishRecoveryCodes: useCallback(() => {
+      const output: SignInOutput = { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
+      dispatch({ type: 'STEP_RECEIVED', output });
+      callbacks.current.onSignedIn?.(output);
+    }, []),
     signOut: useCallback(() => {
       void client.signOut().then(() => mounted.current && dispatch({ type: 'RESTARTED' }));
     }, [client]),
   };
+}
+
+/** MFA was reset by the redeem: enrol again, unless the pool already made the user do it during sign-in. */
+async function recoveryFollowUp(client: AuthClient): Promise<'recovery-enrol' | 'recovery-codes'> {
+  const preference = await client.fetchMFAPreference().catch(() => ({ enabled: [] as MfaMethod[] }));
+  return preference.enabled?.includes('TOTP') ? 'recovery-codes' : 'recovery-enrol';
 }
 
 function isHandled(step: SignInStep): boolean {

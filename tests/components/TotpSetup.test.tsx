@@ -6,6 +6,7 @@ import { MfaProvider } from '../../src/components/MfaProvider';
 import { TotpSetup } from '../../src/components/TotpSetup';
 import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from '../../src/testing';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
+import { readManualKey } from './manualKey';
 
 const PASSWORD = 'Passw0rd!';
 
@@ -31,13 +32,6 @@ function renderSetup(simulator: CognitoSimulator, props: Partial<Parameters<type
 }
 
 /** What a user reads off the screen when they cannot scan: the grouped key. */
-async function readManualKey(user: ReturnType<typeof userEvent.setup>) {
-  const toggle = await screen.findByRole('button', { name: /setup key/ });
-  if (toggle.getAttribute('aria-expanded') === 'false') await user.click(toggle);
-  const key = await screen.findByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
-  return (key.textContent ?? '').replace(/ /g, '');
-}
-
 const codeField = () => screen.getByRole('textbox', { name: 'Verification code' });
 
 describe('TotpSetup for a signed-in user', () => {

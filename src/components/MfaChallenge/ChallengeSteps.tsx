@@ -6,6 +6,7 @@ import { CodeInput } from '../CodeInput/index.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
+import { RecoveryCodeStep, RecoveryCodesStep, RecoveryEnrolStep } from './RecoverySteps.js';
 import { useCountdown } from './useCountdown.js';
 
 const codeTitles: Record<MfaMethod, MessageKey> = {
@@ -16,7 +17,10 @@ const codeTitles: Record<MfaMethod, MessageKey> = {
 
 export interface ChallengeStepsProps {
   api: MfaSignInApi;
-  /** Shown as "Use a recovery code" on code steps when given (wired by the recovery-codes feature). */
+  /**
+   * Replaces the built-in "Use a recovery code" step (offered when the provider has a `recovery`
+   * adapter) with the host's own handling.
+   */
   onUseRecoveryCode?: () => void;
   /** "Back to sign in": the host restarts its own sign-in (MfaChallenge) or the form comes back (SignIn). */
   onRestart: () => void;
@@ -25,6 +29,7 @@ export interface ChallengeStepsProps {
 /** Renders whichever MFA step the sign-in flow is on. */
 export function ChallengeSteps({ api, onUseRecoveryCode, onRestart }: ChallengeStepsProps) {
   const { step } = api;
+  const recoveryLink = onUseRecoveryCode ?? (api.canUseRecoveryCode ? api.startRecovery : undefined);
   switch (step.name) {
     case 'code':
       return (
@@ -32,9 +37,15 @@ export function ChallengeSteps({ api, onUseRecoveryCode, onRestart }: ChallengeS
           api={api}
           method={step.method}
           destination={step.codeDeliveryDetails?.destination}
-          onUseRecoveryCode={onUseRecoveryCode}
+          onUseRecoveryCode={recoveryLink}
         />
       );
+    case 'recovery-code':
+      return <RecoveryCodeStep api={api} needsPassword={step.needsPassword} />;
+    case 'recovery-enrol':
+      return <RecoveryEnrolStep api={api} />;
+    case 'recovery-codes':
+      return <RecoveryCodesStep api={api} />;
     case 'select-method':
     case 'select-setup-method':
       return <MethodStep api={api} methods={step.methods} setup={step.name === 'select-setup-method'} />;

@@ -9,11 +9,16 @@ import {
   type MessageVars,
   messagesFor,
 } from '../../i18n/index.js';
-import type { AuthClient } from '../../ports.js';
+import type { AuthClient, RecoveryCodesAdapter } from '../../ports.js';
 
 export interface MfaProviderProps {
   /** The Cognito client: `amplifyAuthClient()` in apps, `createCognitoSimulator().client` in stories and tests. */
   client: AuthClient;
+  /**
+   * Recovery codes: `httpRecoveryCodes()` against `mfa-kit/server`, or the simulator's. Without it
+   * no recovery-code UI is offered.
+   */
+  recovery?: RecoveryCodesAdapter;
   /** Name shown in authenticator apps next to the account, e.g. "Acme". */
   issuer?: string;
   /** BCP 47 tag; catalogs ship for en (default), es, de and ar (right-to-left). */
@@ -25,6 +30,7 @@ export interface MfaProviderProps {
 
 export interface MfaContextValue {
   client: AuthClient;
+  recovery: RecoveryCodesAdapter | undefined;
   issuer: string;
   locale: string;
   dir: 'ltr' | 'rtl';
@@ -39,6 +45,7 @@ const MfaContext = createContext<MfaContextValue | null>(null);
 
 export function MfaProvider({
   client,
+  recovery,
   issuer = 'mfa-kit',
   locale = 'en',
   messages,
@@ -49,6 +56,7 @@ export function MfaProvider({
     const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars);
     return {
       client,
+      recovery,
       issuer,
       locale,
       dir: directionOf(locale),
@@ -56,7 +64,7 @@ export function MfaProvider({
       t,
       describeError: (error) => t(errorMessageKeys[error.code]),
     };
-  }, [client, issuer, locale, messages]);
+  }, [client, recovery, issuer, locale, messages]);
   return <MfaContext.Provider value={value}>{children}</MfaContext.Provider>;
 }
 

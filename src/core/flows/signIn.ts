@@ -1,6 +1,7 @@
 import type {
   CodeDeliveryDetails,
   MfaMethod,
+  RecoveryRedeemFailure,
   SignInOutput,
   SignInStep,
   TotpSetupDetails,
@@ -19,7 +20,18 @@ export type SignInUiStep =
   | { name: 'totp-setup'; totpSetupDetails: TotpSetupDetails }
   | { name: 'email-setup' }
   | { name: 'done' }
-  | { name: 'host'; nextStep: SignInStep };
+  | { name: 'host'; nextStep: SignInStep }
+  /** The user lost their factor and redeems a recovery code (the password is asked when not kept). */
+  | { name: 'recovery-code'; needsPassword: boolean }
+  /** Signed in after a recovery code: enrol an authenticator again before going on. */
+  | { name: 'recovery-enrol' }
+  /** Signed in after enrolling (or re-enrolling): show the new recovery codes once. */
+  | { name: 'recovery-codes' };
+
+export interface RecoveryRefusal {
+  reason: RecoveryRedeemFailure;
+  retryAfterSeconds?: number;
+}
 
 export interface SignInState {
   step: SignInUiStep;
@@ -28,13 +40,24 @@ export interface SignInState {
   error?: MfaError;
   /** Wrong codes on this challenge so far; Cognito starts locking out after five. */
   failedAttempts: number;
+  /** The challenge to return to when the user leaves the recovery-code step. */
+  resumeStep?: SignInUiStep;
+  /** A recovery code was redeemed in this sign-in: MFA was reset and must be set up again. */
+  recovering: boolean;
+  recoveryRefusal?: RecoveryRefusal;
 }
 
 export type SignInEvent =
   | { type: 'SUBMITTED'; username?: string }
   | { type: 'STEP_RECEIVED'; output: SignInOutput }
   | { type: 'FAILED'; error: MfaError }
-  | { type: 'RESTARTED' };
+  | { type: 'RESTARTED' }
+  | { type: 'RECOVERY_REQUESTED'; needsPassword: boolean }
+  | { type: 'RECOVERY_CANCELLED' }
+  | { type: 'RECOVERY_REFUSED'; refusal: RecoveryRefusal }
+  | { type: 'RECOVERY_REDEEMED' }
+  /** Signed in, with one more step before the host hears of it. */
+  | { type: 'FOLLOW_UP'; step: 'recovery-enrol' | 'recovery-codes' };
 
 export const FREE_CODE_ATTEMPTS = 5;
 
@@ -43,6 +66,7 @@ export const initialSignInState = (username = ''): SignInState => ({
   status: 'idle',
   username,
   failedAttempts: 0,
+  recovering: false,
 });
 
 export function stepFromOutput(output: SignInOutput): SignInUiStep {
@@ -79,7 +103,13 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
   switch (event.type) {
     case 'SUBMITTED':
       if (state.status === 'submitting') return state;
-      return { ...state, status: 'submitting', error: undefined, username: event.username ?? state.username };
+      return {
+        ...state,
+        status: 'submitting',
+        error: undefined,
+        recoveryRefusal: undefined,
+        username: event.username ?? state.username,
+      };
     case 'STEP_RECEIVED': {
       const step = stepFromOutput(event.output);
       const sameChallenge = step.name === state.step.name;
@@ -107,6 +137,29 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
     }
     case 'RESTARTED':
       return initialSignInState(state.username);
+    case 'RECOVERY_REQUESTED':
+      return {
+        ...state,
+        step: { name: 'recovery-code', needsPassword: event.needsPassword },
+        resumeStep: state.step.name === 'recovery-code' ? state.resumeStep : state.step,
+        error: undefined,
+        recoveryRefusal: undefined,
+      };
+    case 'RECOVERY_CANCELLED':
+      return {
+        ...state,
+        step: state.resumeStep ?? { name: 'credentials' },
+        resumeStep: undefined,
+        status: 'idle',
+        error: undefined,
+        recoveryRefusal: undefined,
+      };
+    case 'RECOVERY_REFUSED':
+      return { ...state, status: 'idle', recoveryRefusal: event.refusal };
+    case 'RECOVERY_REDEEMED':
+      return { ...state, recovering: true, resumeStep: undefined, failedAttempts: 0 };
+    case 'FOLLOW_UP':
+      return { ...state, status: 'idle', step: { name: event.step }, error: undefined };
   }
 }
 

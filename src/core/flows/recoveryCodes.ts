@@ -1,0 +1,60 @@
+import type { RecoveryCodeSet, RecoveryCodesStatus } from '../../ports.js';
+import type { MfaError } from '../errors.js';
+
+/** Managing a signed-in user's recovery codes: read what is left, generate a set, show it once. */
+export interface RecoveryCodesState {
+  status: 'loading' | 'ready' | 'generating' | 'error';
+  summary?: RecoveryCodesStatus;
+  /** A set just generated: the only time the plaintext is known. Dropped once acknowledged. */
+  fresh?: RecoveryCodeSet;
+  error?: MfaError;
+  /** What failed, so "Try again" repeats it. */
+  failed?: 'status' | 'generate';
+}
+
+export type RecoveryCodesEvent =
+  | { type: 'LOAD_STARTED' }
+  | { type: 'LOADED'; summary: RecoveryCodesStatus }
+  | { type: 'GENERATE_STARTED' }
+  | { type: 'GENERATED'; set: RecoveryCodeSet }
+  | { type: 'FAILED'; error: MfaError; during: 'status' | 'generate' }
+  | { type: 'ACKNOWLEDGED' };
+
+/** At or below this many unused codes the user is warned to generate new ones. */
+export const LOW_RECOVERY_CODES = 3;
+
+export const initialRecoveryCodesState: RecoveryCodesState = { status: 'loading' };
+
+export function recoveryCodesReducer(
+  state: RecoveryCodesState,
+  event: RecoveryCodesEvent,
+): RecoveryCodesState {
+  switch (event.type) {
+    case 'LOAD_STARTED':
+      return { ...state, status: 'loading', error: undefined, failed: undefined };
+    case 'LOADED':
+      return { ...state, status: 'ready', summary: event.summary };
+    case 'GENERATE_STARTED':
+      if (state.status === 'generating') return state;
+      return { ...state, status: 'generating', error: undefined, failed: undefined };
+    case 'GENERATED':
+      return {
+        status: 'ready',
+        fresh: event.set,
+        summary: {
+          remaining: event.set.codes.length,
+          total: event.set.codes.length,
+          createdAt: event.set.createdAt,
+        },
+      };
+    case 'FAILED':
+      // A failed regeneration leaves the existing codes, and their summary, as they were.
+      return { ...state, status: 'error', error: event.error, failed: event.during };
+    case 'ACKNOWLEDGED':
+      return { ...state, fresh: undefined };
+  }
+}
+
+export function isLowOnCodes(summary: RecoveryCodesStatus | undefined): boolean {
+  return summary !== undefined && summary.total > 0 && summary.remaining <= LOW_RECOVERY_CODES;
+}

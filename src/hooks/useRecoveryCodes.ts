@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useMfaContext } from '../components/MfaProvider/index.js';
+import { type MfaError, toMfaError } from '../core/errors.js';
+import {
+  initialRecoveryCodesState,
+  isLowOnCodes,
+  type RecoveryCodesState,
+  recoveryCodesReducer,
+} from '../core/flows/recoveryCodes.js';
+import type { RecoveryCodesStatus } from '../ports.js';
+
+export interface UseRecoveryCodesOptions {
+  /**
+   * 'if-none': generate at once when the user has no unused codes (right after a first enrolment);
+   * 'always': replace the set at once (after a recovery code was used). Default 'never'.
+   */
+  autoGenerate?: 'never' | 'if-none' | 'always';
+}
+
+export interface RecoveryCodesApi {
+  status: RecoveryCodesState['status'];
+  summary: RecoveryCodesStatus | undefined;
+  /** The codes of a set just generated, until `acknowledge()`; never available again afterwards. */
+  codes: string[] | undefined;
+  createdAt: string | undefined;
+  error: MfaError | undefined;
+  /** Three or fewer codes left. */
+  lowOnCodes: boolean;
+  /** Makes a new set; every earlier code stops working. */
+  generate(): void;
+  refresh(): void;
+  /** Repeats what failed. */
+  retry(): void;
+  /** The user confirmed they saved the codes: forget the plaintext. */
+  acknowledge(): void;
+}
+
+/** Headless recovery-code management for the signed-in user, through the provider's `recovery` adapter. */
+export function useRecoveryCodes({ autoGenerate = 'never' }: UseRecoveryCodesOptions = {}): RecoveryCodesApi {
+  const { recovery } = useMfaContext('useRecoveryCodes');
+  if (!recovery)
+    throw new Error(
+      'useRecoveryCodes needs a recovery adapter: <MfaProvider recovery={httpRecoveryCodes(…)}>.',
+    );
+  const [state, dispatch] = useReducer(recoveryCodesReducer, initialRecoveryCodesState);
+  const mounted = useRef(true);
+  const busy = useRef(false);
+
+  const guarded = useCallback(async (work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await work();
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
+  const generate = useCallback(
+    () =>
+      void guarded(async () => {
+        dispatch({ type: 'GENERATE_STARTED' });
+        try {
+          const set = await recovery.generate();
+          if (mounted.current) dispatch({ type: 'GENERATED', set });
+        } catch (error) {
+          if (mounted.current) dispatch({ type: 'FAILED', error: toMfaError(error), during: 'generate' });
+        }
+      }),
+    [guarded, recovery],
+  );
+
+  const load = useCallback(
+    (mode: 'never' | 'if-none' | 'always') =>
+      guarded(async () => {
+        dispatch({ type: 'LOAD_STARTED' });
+        try {
+          const summary = await recovery.status();
+          if (!mounted.current) return;
+          dispatch({ type: 'LOADED', summary });
+          if (mode === 'always' || (mode === 'if-none' && summary.remaining === 0)) {
+            dispatch({ type: 'GENERATE_STARTED' });
+            const set = await recovery.generate();
+            if (mounted.current) dispatch({ type: 'GENERATED', set });
+          }
+        } catch (error) {
+          if (mounted.current) dispatch({ type: 'FAILED', error: toMfaError(error), during: 'status' });
+        }
+      }),
+    [guarded, recovery],
+  );
+
+  const autoGenerateRef = useRef(autoGenerate);
+  useEffect(() => {
+    mounted.current = true;
+    void load(autoGenerateRef.current);
+    return () => {
+      mounted.current = false;
+    };
+  }, [load]);
+
+  return {
+    status: state.status,
+    summary: state.summary,
+    codes: state.fresh?.codes,
+    createdAt: state.fresh?.createdAt ?? state.summary?.createdAt,
+    error: state.error,
+    lowOnCodes: isLowOnCodes(state.summary),
+    generate,
+    refresh: useCallback(() => void load('never'), [load]),
+    retry: useCallback(() => {
+      if (state.failed === 'generate') generate();
+      else void load(autoGenerateRef.current);
+    }, [generate, load, state.failed]),
+    acknowledge: useCallback(() => dispatch({ type: 'ACKNOWLEDGED' }), []),
+  };
+}
