@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { MfaProvider, useMfa } from '../../src/components/MfaProvider';
 import {
   type CognitoSimulator,
@@ -10,22 +10,42 @@ import {
 export function PrivateSimulator({
   options,
   prepare,
+  recovery = false,
   children,
 }: {
   options: CognitoSimulatorOptions;
-  /** Runs once, before the first render: inject faults here. */
-  prepare?: (simulator: CognitoSimulator) => void;
+  /**
+   * Runs once, before the story shows: inject faults, sign in, generate codes. The story waits
+   * for a returned promise.
+   */
+  prepare?: (simulator: CognitoSimulator) => void | Promise<void>;
+  /** Give the provider the simulator's recovery-code adapter. */
+  recovery?: boolean;
   children: (simulator: CognitoSimulator) => ReactNode;
 }) {
   const { locale } = useMfa();
-  const [simulator] = useState(() => {
-    const created = createCognitoSimulator(options);
-    prepare?.(created);
-    return created;
+  const [setup] = useState(() => {
+    const simulator = createCognitoSimulator(options);
+    // Synchronous preparation (fault injection) renders at once; only a promise is waited for.
+    return { simulator, prepared: prepare?.(simulator) };
   });
+  const [ready, setReady] = useState(setup.prepared === undefined);
+  useEffect(() => {
+    let active = true;
+    void setup.prepared?.then(() => active && setReady(true));
+    return () => {
+      active = false;
+    };
+  }, [setup]);
+  const { simulator } = setup;
   return (
-    <MfaProvider client={simulator.client} issuer="Acme" locale={locale}>
-      {children(simulator)}
+    <MfaProvider
+      client={simulator.client}
+      recovery={recovery ? simulator.recoveryCodes : undefined}
+      issuer="Acme"
+      locale={locale}
+    >
+      {ready ? children(simulator) : null}
     </MfaProvider>
   );
 }
