@@ -15,6 +15,8 @@ export {
   isStepUpCancelled,
   type StepUpApi,
   StepUpCancelledError,
+  StepUpDialog,
+  type StepUpDialogProps,
   type StepUpEvent,
   StepUpProvider,
   type StepUpProviderProps,

@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { SimulatorUserSeed } from '../src/testing';
 import { phoneCode } from './support/authenticatorApp';
 import { SimulatedSession } from './support/SimulatedSession';
-import { StepUpDemo } from './support/StepUpDemo';
+import { StandaloneStepUpDemo, StepUpDemo } from './support/StepUpDemo';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const withTotp: SimulatorUserSeed = { username: 'alice', password: 'Passw0rd!', totpSecret: SECRET };
@@ -152,5 +152,26 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
     await expect(await body(canvasElement).findByRole('dialog')).toBeVisible();
+  },
+};
+
+export const Standalone: Story = {
+  name: 'Standalone dialog (open / onOpenChange)',
+  render: ({ user }: StoryArgs) => (
+    <SimulatedSession options={{ users: [user], mfaConfiguration: 'OFF' }}>
+      {({ simulator }) => <StandaloneStepUpDemo simulator={simulator} />}
+    </SimulatedSession>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Change payout account' }));
+    const dialog = await body(canvasElement).findByRole('dialog', { name: "Confirm it's you" });
+    const code = await within(dialog).findByRole('textbox', { name: 'Verification code' });
+    await waitFor(() => expect(code).toHaveFocus());
+    await userEvent.keyboard(phoneCode(SECRET));
+    await waitFor(() =>
+      expect(canvas.getByRole('status', { name: 'Outcome' })).toHaveTextContent('verified with TOTP'),
+    );
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
   },
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isStepUpCancelled, StepUpProvider, useStepUp } from '../../src/components/StepUp';
+import { isStepUpCancelled, StepUpDialog, StepUpProvider, useStepUp } from '../../src/components/StepUp';
 import { isMfaError } from '../../src/core/errors';
 import type { CognitoSimulator } from '../../src/testing';
 
@@ -44,5 +44,27 @@ export function StepUpDemo({ simulator }: { simulator: CognitoSimulator }) {
     <StepUpProvider verifier={simulator.stepUpVerifier} requiresMfaAbove={70} maxAgeSeconds={300}>
       <Actions />
     </StepUpProvider>
+  );
+}
+
+/** A host that opens the prompt itself, without a StepUpProvider. */
+export function StandaloneStepUpDemo({ simulator }: { simulator: CognitoSimulator }) {
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState('');
+  return (
+    <div style={{ display: 'grid', gap: '0.5rem', justifyItems: 'start' }}>
+      <button type="button" className="mfa-button" onClick={() => setOpen(true)}>
+        Change payout account
+      </button>
+      <output aria-label="Outcome">{outcome}</output>
+      <StepUpDialog
+        open={open}
+        onOpenChange={setOpen}
+        verifier={simulator.stepUpVerifier}
+        reason="Change payout account"
+        onVerified={(proof) => setOutcome(`verified with ${proof.method}`)}
+        onCancel={() => setOutcome('cancelled')}
+      />
+    </div>
   );
 }

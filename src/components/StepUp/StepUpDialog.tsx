@@ -1,148 +1,68 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { FREE_CODE_ATTEMPTS } from '../../core/flows/signIn.js';
-import type { MessageKey } from '../../i18n/index.js';
-import type { MfaMethod } from '../../ports.js';
-import { CodeInput } from '../CodeInput/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
-import { useStepUpContext } from './StepUpProvider.js';
+import { useEffect, useRef } from 'react';
+import type { MfaError } from '../../core/errors.js';
+import type { StepUpProof, StepUpVerifier } from '../../ports.js';
+import { StepUpDialogView } from './StepUpDialogView.js';
+import { useStepUpSession } from './useStepUpSession.js';
 
-const instructions: Record<MfaMethod, MessageKey> = {
-  TOTP: 'stepUp.totp',
-  SMS: 'stepUp.sms',
-  EMAIL: 'stepUp.email',
-};
+export interface StepUpDialogProps {
+  /** Controlled: show the prompt. It asks the verifier for a challenge each time it opens. */
+  open: boolean;
+  /** Called with `false` after verification, cancel or Escape. */
+  onOpenChange: (open: boolean) => void;
+  verifier: StepUpVerifier;
+  /** What is being confirmed ("Change payout account"). */
+  reason?: string;
+  onVerified?: (proof: StepUpProof) => void;
+  /** Cancel button, Escape or a click outside. */
+  onCancel?: () => void;
+  /** Every failure (wrong code, lockout, no factor), for audit. The prompt shows it. */
+  onError?: (error: MfaError) => void;
+}
 
 /**
- * The step-up prompt, rendered by StepUpProvider. Radix Dialog traps focus, closes on Escape
- * (which cancels the guarded action) and gives focus back to the element that opened it.
+ * The step-up prompt on its own, for hosts that manage the flow themselves (no StepUpProvider):
+ * `<StepUpDialog open={open} onOpenChange={setOpen} verifier={…} onVerified={…} />`.
  */
-export function StepUpDialog() {
-  const { state, submit, cancel, returnFocusTo } = useStepUpContext('StepUpDialog');
-  const { t, describeError, dir } = useMfaContext('StepUpDialog');
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
-  const codeRef = useRef<HTMLInputElement>(null);
-  const passwordId = useId();
-  const open = state.status !== 'closed';
-  const error = state.status === 'awaiting-code' || state.status === 'unavailable' ? state.error : undefined;
-  const challenge =
-    state.status === 'awaiting-code' || state.status === 'verifying' ? state.challenge : undefined;
-  const verifying = state.status === 'verifying';
-  const wrongCode = error?.code === 'CODE_MISMATCH';
-  const lockedOut = error?.code === 'LOCKED_OUT';
+export function StepUpDialog({
+  open,
+  onOpenChange,
+  verifier,
+  reason,
+  onVerified,
+  onCancel,
+  onError,
+}: StepUpDialogProps) {
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const callbacks = useRef({ onOpenChange, onVerified, onCancel, onError });
+  callbacks.current = { onOpenChange, onVerified, onCancel, onError };
+  const session = useStepUpSession(verifier, {
+    onVerified: (proof) => {
+      callbacks.current.onVerified?.(proof);
+      callbacks.current.onOpenChange(false);
+    },
+    onFailed: (error) => callbacks.current.onError?.(error),
+  });
+  const { state, open: start, close } = session;
+  const isClosed = state.status === 'closed';
 
   useEffect(() => {
-    if (!open) {
-      setCode('');
-      setPassword('');
+    if (open && isClosed) {
+      returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      start(reason);
+    } else if (!open && !isClosed) {
+      close();
     }
-  }, [open]);
-  // The code field appears once the verifier is ready; the user came here to type into it.
-  const hasChallenge = challenge !== undefined;
-  useEffect(() => {
-    if (hasChallenge) codeRef.current?.focus();
-  }, [hasChallenge]);
-  useEffect(() => {
-    if (error?.code !== 'CODE_MISMATCH') return;
-    setCode('');
-    codeRef.current?.focus();
-  }, [error]);
-
-  const send = (value: string) => {
-    if (!challenge || verifying || lockedOut) return;
-    if (challenge.requiresPassword && !password) return;
-    submit({ code: value, password: challenge.requiresPassword ? password : undefined });
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (code.length === 6) send(code);
-  };
-  const attemptsLeft =
-    state.status === 'awaiting-code' && state.failedAttempts > 0
-      ? Math.max(FREE_CODE_ATTEMPTS - state.failedAttempts, 0)
-      : undefined;
+  }, [open, isClosed, reason, start, close]);
 
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !next && cancel()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="mfa-dialog__overlay" data-mfa-part="step-up-overlay" />
-        <Dialog.Content
-          className="mfa-dialog mfa-root"
-          data-mfa-part="step-up-dialog"
-          data-status={state.status}
-          dir={dir}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusTo.current;
-            if (!target?.isConnected) return;
-            event.preventDefault();
-            target.focus();
-          }}
-        >
-          <Dialog.Title className="mfa-dialog__title">{t('stepUp.title')}</Dialog.Title>
-          <Dialog.Description className="mfa-dialog__description">
-            {state.status !== 'closed' && state.reason
-              ? t('stepUp.reasonLead', { reason: state.reason })
-              : t('stepUp.title')}
-          </Dialog.Description>
-          {state.status === 'starting' ? <p role="status">{t('stepUp.starting')}</p> : null}
-          {challenge ? (
-            <form onSubmit={onSubmit} className="mfa-dialog__form">
-              <p>{t(instructions[challenge.method])}</p>
-              {challenge.codeDeliveryDetails?.destination ? (
-                <p>{t('challenge.sentTo', { destination: challenge.codeDeliveryDetails.destination })}</p>
-              ) : null}
-              {challenge.requiresPassword ? (
-                <>
-                  <label htmlFor={passwordId}>{t('stepUp.password')}</label>
-                  <input
-                    id={passwordId}
-                    type="password"
-                    autoComplete="current-password"
-                    value={password}
-                    onChange={(event) => setPassword(event.currentTarget.value)}
-                  />
-                </>
-              ) : null}
-              <CodeInput
-                value={code}
-                onValueChange={setCode}
-                onComplete={send}
-                inputRef={codeRef}
-                disabled={verifying || lockedOut}
-                error={wrongCode ? describeError(error) : undefined}
-              />
-              {wrongCode && attemptsLeft !== undefined ? (
-                <p>{t('challenge.attemptsLeft', { count: attemptsLeft })}</p>
-              ) : null}
-              <div className="mfa-dialog__actions">
-                <Dialog.Close asChild>
-                  <button type="button" className="mfa-button">
-                    {t('common.cancel')}
-                  </button>
-                </Dialog.Close>
-                <button
-                  type="submit"
-                  className="mfa-button mfa-button--primary"
-                  disabled={verifying || lockedOut || code.length !== 6}
-                >
-                  {verifying ? t('stepUp.confirming') : t('stepUp.confirm')}
-                </button>
-              </div>
-            </form>
-          ) : null}
-          <div role="alert" data-mfa-part="error">
-            {error && !wrongCode ? describeError(error) : ''}
-          </div>
-          {state.status === 'unavailable' ? (
-            <Dialog.Close asChild>
-              <button type="button" className="mfa-button">
-                {t('common.close')}
-              </button>
-            </Dialog.Close>
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <StepUpDialogView
+      state={open ? state : { status: 'closed' }}
+      submit={session.submit}
+      cancel={() => {
+        callbacks.current.onCancel?.();
+        callbacks.current.onOpenChange(false);
+      }}
+      returnFocusTo={returnFocusTo}
+    />
   );
 }

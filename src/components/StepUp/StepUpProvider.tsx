@@ -1,6 +1,6 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useReducer, useRef } from 'react';
-import { type MfaError, toMfaError } from '../../core/errors.js';
-import { closedStepUp, type StepUpState, stepUpReducer } from '../../core/flows/stepUp.js';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef } from 'react';
+import type { MfaError } from '../../core/errors.js';
+import type { StepUpState } from '../../core/flows/stepUp.js';
 import {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   DEFAULT_STEP_UP_THRESHOLD,
@@ -9,8 +9,9 @@ import {
 } from '../../core/policy.js';
 import { stepUpRequirementFrom } from '../../core/rfc9470.js';
 import type { StepUpProof, StepUpVerifier } from '../../ports.js';
-import { StepUpDialog } from './StepUpDialog.js';
+import { StepUpDialogView } from './StepUpDialogView.js';
 import { StepUpCancelledError, StepUpRefusedError } from './stepUpErrors.js';
+import { useStepUpSession } from './useStepUpSession.js';
 
 export interface GuardOptions {
   /** 0–100; above the provider's threshold the user must verify first. */
@@ -78,23 +79,38 @@ export function StepUpProvider({
   attachProof = defaultAttachProof,
   children,
 }: StepUpProviderProps) {
-  const [state, dispatch] = useReducer(stepUpReducer, closedStepUp);
   const waiters = useRef<Waiter[]>([]);
   const lastProof = useRef<StepUpProof | null>(null);
-  const verifying = useRef(false);
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
 
-  const settle = useCallback((outcome: { proof: StepUpProof } | { error: unknown }) => {
-    const pending = waiters.current;
-    waiters.current = [];
-    dispatch({ type: 'CLOSED' });
-    for (const waiter of pending) {
-      if ('proof' in outcome) waiter.resolve(outcome.proof);
-      else waiter.reject(outcome.error);
-    }
-  }, []);
+  const settleRef = useRef<(outcome: { proof: StepUpProof } | { error: unknown }) => void>(() => {});
+  const session = useStepUpSession(verifier, {
+    onVerified: (proof) => {
+      lastProof.current = proof;
+      onEventRef.current?.({ type: 'verified', proof });
+      settleRef.current({ proof });
+    },
+    onFailed: (error) => onEventRef.current?.({ type: 'failed', error }),
+    // No factor: reject at once so the host can say "set up MFA first".
+    onNotEnrolled: (error) => settleRef.current({ error }),
+  });
+  const { state, open, submit, close } = session;
+
+  const settle = useCallback(
+    (outcome: { proof: StepUpProof } | { error: unknown }) => {
+      const pending = waiters.current;
+      waiters.current = [];
+      close();
+      for (const waiter of pending) {
+        if ('proof' in outcome) waiter.resolve(outcome.proof);
+        else waiter.reject(outcome.error);
+      }
+    },
+    [close],
+  );
+  settleRef.current = settle;
 
   const prompt = useCallback(
     (reason: string | undefined) =>
@@ -104,19 +120,9 @@ export function StepUpProvider({
         waiters.current.push({ resolve, reject });
         if (!first) return;
         returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        dispatch({ type: 'OPENED', reason });
-        verifier.begin().then(
-          (challenge) => dispatch({ type: 'CHALLENGE_READY', challenge }),
-          (error: unknown) => {
-            const mfaError = toMfaError(error);
-            onEventRef.current?.({ type: 'failed', error: mfaError });
-            // No factor: reject at once so the host can say "set up MFA first".
-            if (mfaError.code === 'MFA_NOT_ENROLLED') settle({ error: mfaError });
-            else dispatch({ type: 'START_FAILED', error: mfaError });
-          },
-        );
+        open(reason);
       }),
-    [settle, verifier],
+    [open],
   );
 
   const guard = useCallback(
@@ -168,29 +174,6 @@ export function StepUpProvider({
     [attachProof, maxAgeSeconds, prompt],
   );
 
-  const submit = useCallback(
-    (input: { code: string; password?: string }) => {
-      if (verifying.current) return;
-      verifying.current = true;
-      dispatch({ type: 'VERIFY_REQUESTED' });
-      verifier.verify(input).then(
-        (proof) => {
-          verifying.current = false;
-          lastProof.current = proof;
-          onEventRef.current?.({ type: 'verified', proof });
-          settle({ proof });
-        },
-        (error: unknown) => {
-          verifying.current = false;
-          const mfaError = toMfaError(error);
-          onEventRef.current?.({ type: 'failed', error: mfaError });
-          dispatch({ type: 'VERIFY_FAILED', error: mfaError });
-        },
-      );
-    },
-    [settle, verifier],
-  );
-
   const cancel = useCallback(() => {
     onEventRef.current?.({ type: 'cancelled' });
     settle({ error: new StepUpCancelledError() });
@@ -203,7 +186,7 @@ export function StepUpProvider({
   return (
     <StepUpContext.Provider value={value}>
       {children}
-      <StepUpDialog />
+      <StepUpDialogView state={state} submit={submit} cancel={cancel} returnFocusTo={returnFocusTo} />
     </StepUpContext.Provider>
   );
 }

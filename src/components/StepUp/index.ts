@@ -1,4 +1,4 @@
-export { StepUpDialog } from './StepUpDialog.js';
+export { StepUpDialog, type StepUpDialogProps } from './StepUpDialog.js';
 export {
   type GuardOptions,
   type StepUpApi,

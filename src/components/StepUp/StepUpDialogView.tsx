@@ -1,0 +1,155 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { FREE_CODE_ATTEMPTS } from '../../core/flows/signIn.js';
+import type { StepUpState } from '../../core/flows/stepUp.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { MfaMethod } from '../../ports.js';
+import { CodeInput } from '../CodeInput/index.js';
+import { useMfaContext } from '../MfaProvider/index.js';
+
+const instructions: Record<MfaMethod, MessageKey> = {
+  TOTP: 'stepUp.totp',
+  SMS: 'stepUp.sms',
+  EMAIL: 'stepUp.email',
+};
+
+export interface StepUpDialogViewProps {
+  state: StepUpState;
+  submit(input: { code: string; password?: string }): void;
+  cancel(): void;
+  /** The element focused when the prompt opened: focus goes back there when it closes. */
+  returnFocusTo: { current: HTMLElement | null };
+}
+
+/**
+ * The step-up prompt's markup, driven by a step-up session. Radix Dialog traps focus, closes on
+ * Escape (which cancels) and gives focus back to the element that opened it.
+ */
+export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepUpDialogViewProps) {
+  const { t, describeError, dir } = useMfaContext('StepUpDialog');
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
+  const passwordId = useId();
+  const open = state.status !== 'closed';
+  const error = state.status === 'awaiting-code' || state.status === 'unavailable' ? state.error : undefined;
+  const challenge =
+    state.status === 'awaiting-code' || state.status === 'verifying' ? state.challenge : undefined;
+  const verifying = state.status === 'verifying';
+  const wrongCode = error?.code === 'CODE_MISMATCH';
+  const lockedOut = error?.code === 'LOCKED_OUT';
+
+  useEffect(() => {
+    if (!open) {
+      setCode('');
+      setPassword('');
+    }
+  }, [open]);
+  // The code field appears once the verifier is ready; the user came here to type into it.
+  const hasChallenge = challenge !== undefined;
+  useEffect(() => {
+    if (hasChallenge) codeRef.current?.focus();
+  }, [hasChallenge]);
+  useEffect(() => {
+    if (error?.code !== 'CODE_MISMATCH') return;
+    setCode('');
+    codeRef.current?.focus();
+  }, [error]);
+
+  const send = (value: string) => {
+    if (!challenge || verifying || lockedOut) return;
+    if (challenge.requiresPassword && !password) return;
+    submit({ code: value, password: challenge.requiresPassword ? password : undefined });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (code.length === 6) send(code);
+  };
+  const attemptsLeft =
+    state.status === 'awaiting-code' && state.failedAttempts > 0
+      ? Math.max(FREE_CODE_ATTEMPTS - state.failedAttempts, 0)
+      : undefined;
+
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => !next && cancel()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="mfa-dialog__overlay" data-mfa-part="step-up-overlay" />
+        <Dialog.Content
+          className="mfa-dialog mfa-root"
+          data-mfa-part="step-up-dialog"
+          data-status={state.status}
+          dir={dir}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusTo.current;
+            if (!target?.isConnected) return;
+            event.preventDefault();
+            target.focus();
+          }}
+        >
+          <Dialog.Title className="mfa-dialog__title">{t('stepUp.title')}</Dialog.Title>
+          <Dialog.Description className="mfa-dialog__description">
+            {state.status !== 'closed' && state.reason
+              ? t('stepUp.reasonLead', { reason: state.reason })
+              : t('stepUp.title')}
+          </Dialog.Description>
+          {state.status === 'starting' ? <p role="status">{t('stepUp.starting')}</p> : null}
+          {challenge ? (
+            <form onSubmit={onSubmit} className="mfa-dialog__form">
+              <p>{t(instructions[challenge.method])}</p>
+              {challenge.codeDeliveryDetails?.destination ? (
+                <p>{t('challenge.sentTo', { destination: challenge.codeDeliveryDetails.destination })}</p>
+              ) : null}
+              {challenge.requiresPassword ? (
+                <>
+                  <label htmlFor={passwordId}>{t('stepUp.password')}</label>
+                  <input
+                    id={passwordId}
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(event) => setPassword(event.currentTarget.value)}
+                  />
+                </>
+              ) : null}
+              <CodeInput
+                value={code}
+                onValueChange={setCode}
+                onComplete={send}
+                inputRef={codeRef}
+                disabled={verifying || lockedOut}
+                error={wrongCode ? describeError(error) : undefined}
+              />
+              {wrongCode && attemptsLeft !== undefined ? (
+                <p>{t('challenge.attemptsLeft', { count: attemptsLeft })}</p>
+              ) : null}
+              <div className="mfa-dialog__actions">
+                <Dialog.Close asChild>
+                  <button type="button" className="mfa-button">
+                    {t('common.cancel')}
+                  </button>
+                </Dialog.Close>
+                <button
+                  type="submit"
+                  className="mfa-button mfa-button--primary"
+                  disabled={verifying || lockedOut || code.length !== 6}
+                >
+                  {verifying ? t('stepUp.confirming') : t('stepUp.confirm')}
+                </button>
+              </div>
+            </form>
+          ) : null}
+          <div role="alert" data-mfa-part="error">
+            {error && !wrongCode ? describeError(error) : ''}
+          </div>
+          {state.status === 'unavailable' ? (
+            <Dialog.Close asChild>
+              <button type="button" className="mfa-button">
+                {t('common.close')}
+              </button>
+            </Dialog.Close>
+          ) : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

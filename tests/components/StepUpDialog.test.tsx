@@ -1,0 +1,114 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { MfaProvider } from '../../src/components/MfaProvider';
+import { StepUpDialog } from '../../src/components/StepUp';
+import type { MfaError } from '../../src/core/errors';
+import type { StepUpProof } from '../../src/ports';
+import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from '../../src/testing';
+import { phoneCode, wrongCode } from '../contract/support/authenticator';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const PASSWORD = 'Passw0rd!';
+
+/** A host that runs its own flow: a button, its own open state, the dialog. */
+function PayoutSettings({
+  simulator,
+  onVerified,
+  onCancel,
+  onError,
+}: {
+  simulator: CognitoSimulator;
+  onVerified: (proof: StepUpProof) => void;
+  onCancel: () => void;
+  onError: (error: MfaError) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Change payout account
+      </button>
+      <output aria-label="Dialog state">{open ? 'open' : 'closed'}</output>
+      <StepUpDialog
+        open={open}
+        onOpenChange={setOpen}
+        verifier={simulator.stepUpVerifier}
+        reason="Change payout account"
+        onVerified={onVerified}
+        onCancel={onCancel}
+        onError={onError}
+      />
+    </>
+  );
+}
+
+async function setup(seed: Partial<SimulatorUserSeed> = { totpSecret: SECRET, preferred: 'TOTP' }) {
+  const simulator = createCognitoSimulator({ users: [{ username: 'alice', password: PASSWORD, ...seed }] });
+  const { nextStep } = await simulator.client.signIn({ username: 'alice', password: PASSWORD });
+  if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE')
+    await simulator.client.confirmSignIn({ challengeResponse: phoneCode(SECRET) });
+  const handlers = { onVerified: vi.fn(), onCancel: vi.fn(), onError: vi.fn() };
+  const user = userEvent.setup();
+  render(
+    <MfaProvider client={simulator.client}>
+      <PayoutSettings simulator={simulator} {...handlers} />
+    </MfaProvider>,
+  );
+  return { simulator, user, ...handlers };
+}
+
+const openButton = () => screen.getByRole('button', { name: 'Change payout account' });
+const dialogState = () => screen.getByRole('status', { name: 'Dialog state' });
+
+describe('StepUpDialog on its own (open / onOpenChange)', () => {
+  it('opens on demand, says what is confirmed, and closes itself after a right code', async () => {
+    const { user, onVerified, onError } = await setup();
+    await user.click(openButton());
+    const dialog = await screen.findByRole('dialog', { name: "Confirm it's you" });
+    expect(dialog).toHaveTextContent('To continue with: Change payout account');
+    const field = await screen.findByRole('textbox', { name: 'Verification code' });
+    await waitFor(() => expect(field).toHaveFocus());
+
+    await user.type(field, wrongCode(SECRET));
+    expect(await screen.findByText(/4 attempts left/)).toBeInTheDocument();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'CODE_MISMATCH' }));
+
+    await user.type(field, phoneCode(SECRET));
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
+    expect(onVerified.mock.calls[0]?.[0]).toMatchObject({ method: 'TOTP', token: expect.any(String) });
+    expect(dialogState()).toHaveTextContent('closed');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(openButton()).toHaveFocus());
+  });
+
+  it('Escape cancels, reports it, gives focus back, and the next opening starts afresh', async () => {
+    const { user, onCancel, onVerified } = await setup();
+    await user.click(openButton());
+    await screen.findByRole('textbox', { name: 'Verification code' });
+    await user.keyboard('{Escape}');
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(dialogState()).toHaveTextContent('closed');
+    await waitFor(() => expect(openButton()).toHaveFocus());
+
+    await user.click(openButton());
+    const field = await screen.findByRole('textbox', { name: 'Verification code' });
+    expect(field).toHaveValue('');
+    await user.type(field, phoneCode(SECRET));
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
+  });
+
+  it('never steps up a user without MFA with the password alone', async () => {
+    const { user, onError, onVerified } = await setup({});
+    await user.click(openButton());
+    expect(
+      await screen.findByText('Set up two-step verification first: this action needs it.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Verification code' })).not.toBeInTheDocument();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'MFA_NOT_ENROLLED' }));
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(dialogState()).toHaveTextContent('closed');
+    expect(onVerified).not.toHaveBeenCalled();
+  });
+});
