@@ -161,6 +161,11 @@ export interface StepUpChallenge {
   method: MfaMethod;
   /** The verifier re-authenticates with the password too (e.g. a Cognito side session). */
   requiresPassword: boolean;
+  /**
+   * Ask for the password alone first and send it with `submitPassword`; its answer is the real
+   * challenge (Cognito decides the factor, and sends the SMS or email, only after the password).
+   */
+  passwordFirst?: boolean;
   codeDeliveryDetails?: CodeDeliveryDetails;
 }
 
@@ -179,6 +184,8 @@ export interface StepUpProof {
  */
 export interface StepUpVerifier {
   begin(): Promise<StepUpChallenge>;
+  /** For `passwordFirst` challenges: checks the password and answers which code to ask for. */
+  submitPassword?(password: string): Promise<StepUpChallenge>;
   verify(input: { code: string; password?: string }): Promise<StepUpProof>;
 }
 

@@ -142,6 +142,8 @@ export const de: Messages = {
   'recovery.rateLimited': 'Zu viele Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',
   'recovery.reenrolIntro':
     'Sie haben sich mit einem Wiederherstellungscode angemeldet, Ihr alter Authenticator funktioniert daher nicht mehr. Richten Sie Ihre Authenticator-App neu ein.',
+  'stepUp.passwordFirst':
+    'Geben Sie Ihr Passwort ein, um fortzufahren. Danach fragen wir nach Ihrem Bestätigungscode.',
   'error.codeMismatch': 'Der Code ist nicht korrekt. Prüfe ihn und versuche es erneut.',
   'error.codeExpired': 'Der Code ist abgelaufen. Fordere einen neuen Code an und versuche es erneut.',
   'error.sessionExpired': 'Deine Anmeldesitzung ist abgelaufen. Beginne erneut, um eine neue zu erhalten.',

@@ -134,6 +134,7 @@ export const en = {
   'recovery.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
   'recovery.reenrolIntro':
     'You signed in with a recovery code, so your old authenticator no longer works. Set up your authenticator app again.',
+  'stepUp.passwordFirst': 'Enter your password to continue. We will then ask for your verification code.',
   'error.codeMismatch': 'That code is not correct. Check the code and try again.',
   'error.codeExpired': 'That code has expired. Request a new code and try again.',
   'error.sessionExpired': 'Your sign-in session expired. Start again to get a new one.',

@@ -141,6 +141,8 @@ export const es: Messages = {
   'recovery.rateLimited': 'Demasiados intentos. Inténtalo de nuevo dentro de {seconds} segundos.',
   'recovery.reenrolIntro':
     'Has iniciado sesión con un código de recuperación, así que tu autenticador anterior ya no funciona. Vuelve a configurar tu aplicación de autenticación.',
+  'stepUp.passwordFirst':
+    'Introduce tu contraseña para continuar. Después te pediremos el código de verificación.',
   'error.codeMismatch': 'El código no es correcto. Compruébalo e inténtalo de nuevo.',
   'error.codeExpired': 'El código ha caducado. Solicita uno nuevo e inténtalo de nuevo.',
   'error.sessionExpired':

@@ -13,7 +13,7 @@ import {
   type SimulatorUserSeed,
   sessionStorageStore,
 } from './state.js';
-import { createSimulatedStepUpVerifier } from './stepUpVerifier.js';
+import { createSimulatedReauthVerifier, createSimulatedStepUpVerifier } from './stepUpVerifier.js';
 
 export interface CognitoSimulatorOptions {
   /** Pool MFA setting. Default 'OPTIONAL'. */
@@ -36,7 +36,8 @@ export type SimulatorFault = Error | 'network' | { delayMs: number };
 export type SimulatorCall =
   | keyof AuthClient
   | `recoveryCodes.${keyof RecoveryCodesAdapter}`
-  | `stepUpVerifier.${keyof StepUpVerifier}`;
+  | `stepUpVerifier.${keyof StepUpVerifier}`
+  | `reauthVerifier.${keyof StepUpVerifier}`;
 
 export interface CognitoSimulator {
   client: AuthClient;
@@ -45,6 +46,8 @@ export interface CognitoSimulator {
   clock: { now(): number; advance(ms: number): void };
   /** Step-up against this pool's signed-in user, by the same rules as sign-in. */
   stepUpVerifier: StepUpVerifier;
+  /** Step-up as a Cognito side session runs it: the password first, then the factor's code. */
+  reauthVerifier: StepUpVerifier;
   /** Recovery codes by the rules of `mfa-kit/server`: hashed, single use, password proof, MFA reset. */
   recoveryCodes: RecoveryCodesAdapter;
   /** The recovery backend's audit trail, oldest first. */
@@ -105,6 +108,7 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     outbox,
     pool: createPool(runtime),
     stepUpVerifier: withFaults(createSimulatedStepUpVerifier(runtime), 'stepUpVerifier.'),
+    reauthVerifier: withFaults(createSimulatedReauthVerifier(runtime), 'reauthVerifier.'),
     recoveryCodes: withFaults(createSimulatedRecoveryCodes(runtime), 'recoveryCodes.'),
     auditLog: () => [...(state.recovery?.audit ?? [])],
     clock: {

@@ -78,3 +78,26 @@ export function createSimulatedStepUpVerifier(runtime: SimulatorRuntime): StepUp
     },
   };
 }
+
+/**
+ * Step-up the way a Cognito side session runs it (`amplifyReauthVerifier`): the password first,
+ * then the code of the factor Cognito picks (an SMS or email is sent only after the password).
+ */
+export function createSimulatedReauthVerifier(runtime: SimulatorRuntime): StepUpVerifier {
+  const afterPassword = createSimulatedStepUpVerifier(runtime);
+  return {
+    async begin() {
+      await Promise.resolve();
+      if (!runtime.state.session) errors.signedOut();
+      return { method: 'TOTP', requiresPassword: true, passwordFirst: true };
+    },
+    async submitPassword(password) {
+      await Promise.resolve();
+      const user = runtime.state.session ? runtime.state.users[runtime.state.session.username] : undefined;
+      if (!user) return errors.signedOut();
+      if (user.password !== password) return errors.incorrectCredentials();
+      return afterPassword.begin();
+    },
+    verify: (input) => afterPassword.verify(input),
+  };
+}

@@ -15,11 +15,14 @@ const PASSWORD = 'Passw0rd!';
 /** A host that runs its own flow: a button, its own open state, the dialog. */
 function PayoutSettings({
   simulator,
+  reauth,
   onVerified,
   onCancel,
   onError,
 }: {
   simulator: CognitoSimulator;
+  /** Use the side-session style verifier (password first). */
+  reauth?: boolean;
   onVerified: (proof: StepUpProof) => void;
   onCancel: () => void;
   onError: (error: MfaError) => void;
@@ -34,7 +37,7 @@ function PayoutSettings({
       <StepUpDialog
         open={open}
         onOpenChange={setOpen}
-        verifier={simulator.stepUpVerifier}
+        verifier={reauth ? simulator.reauthVerifier : simulator.stepUpVerifier}
         reason="Change payout account"
         onVerified={onVerified}
         onCancel={onCancel}
@@ -44,16 +47,21 @@ function PayoutSettings({
   );
 }
 
-async function setup(seed: Partial<SimulatorUserSeed> = { totpSecret: SECRET, preferred: 'TOTP' }) {
+async function setup(
+  seed: Partial<SimulatorUserSeed> = { totpSecret: SECRET, preferred: 'TOTP' },
+  reauth = false,
+) {
   const simulator = createCognitoSimulator({ users: [{ username: 'alice', password: PASSWORD, ...seed }] });
   const { nextStep } = await simulator.client.signIn({ username: 'alice', password: PASSWORD });
   if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE')
     await simulator.client.confirmSignIn({ challengeResponse: phoneCode(SECRET) });
+  if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_SMS_CODE')
+    await simulator.client.confirmSignIn({ challengeResponse: simulator.outbox.latest()?.code ?? '' });
   const handlers = { onVerified: vi.fn(), onCancel: vi.fn(), onError: vi.fn() };
   const user = userEvent.setup();
   render(
     <MfaProvider client={simulator.client}>
-      <PayoutSettings simulator={simulator} {...handlers} />
+      <PayoutSettings simulator={simulator} reauth={reauth} {...handlers} />
     </MfaProvider>,
   );
   return { simulator, user, ...handlers };
@@ -110,5 +118,33 @@ describe('StepUpDialog on its own (open / onOpenChange)', () => {
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(dialogState()).toHaveTextContent('closed');
     expect(onVerified).not.toHaveBeenCalled();
+  });
+
+  it('asks for the password first when the verifier re-authenticates, then for the code Cognito picked', async () => {
+    const { user, simulator, onVerified } = await setup(
+      { phoneNumber: '+15555550123', enabled: ['SMS'], preferred: 'SMS' },
+      true,
+    );
+    await user.click(openButton());
+    const password = await screen.findByLabelText('Password');
+    await waitFor(() => expect(password).toHaveFocus());
+    expect(screen.queryByRole('textbox', { name: 'Verification code' })).not.toBeInTheDocument();
+    // Only the sign-in text so far: nothing is sent before the password is proven.
+    expect(simulator.outbox.messages).toHaveLength(1);
+
+    await user.type(password, 'not-my-password');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Incorrect username or password.')).toBeInTheDocument();
+    expect(password).toHaveValue('not-my-password');
+
+    await user.clear(password);
+    await user.type(password, PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const field = await screen.findByRole('textbox', { name: 'Verification code' });
+    expect(screen.getByText('Enter the code we sent by text message.')).toBeInTheDocument();
+    expect(screen.getByText(/We sent a code to \+\*+0123/)).toBeInTheDocument();
+    await waitFor(() => expect(field).toHaveFocus());
+    await user.type(field, simulator.outbox.latest()?.code ?? '');
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith(expect.objectContaining({ method: 'SMS' })));
   });
 });

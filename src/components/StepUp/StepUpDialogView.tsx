@@ -30,6 +30,7 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const codeRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const passwordId = useId();
   const open = state.status !== 'closed';
   const error = state.status === 'awaiting-code' || state.status === 'unavailable' ? state.error : undefined;
@@ -45,11 +46,15 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
       setPassword('');
     }
   }, [open]);
-  // The code field appears once the verifier is ready; the user came here to type into it.
+  // The field appears once the verifier is ready (the password first when it asks for it, then the
+  // code); the user came here to type into it.
+  const passwordFirst = challenge?.passwordFirst === true;
   const hasChallenge = challenge !== undefined;
   useEffect(() => {
-    if (hasChallenge) codeRef.current?.focus();
-  }, [hasChallenge]);
+    if (!hasChallenge) return;
+    if (passwordFirst) passwordRef.current?.focus();
+    else codeRef.current?.focus();
+  }, [hasChallenge, passwordFirst]);
   useEffect(() => {
     if (error?.code !== 'CODE_MISMATCH') return;
     setCode('');
@@ -63,6 +68,10 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (passwordFirst) {
+      if (password && !verifying) submit({ code: '', password });
+      return;
+    }
     if (code.length === 6) send(code);
   };
   const attemptsLeft =
@@ -95,7 +104,7 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
           {state.status === 'starting' ? <p role="status">{t('stepUp.starting')}</p> : null}
           {challenge ? (
             <form onSubmit={onSubmit} className="mfa-dialog__form">
-              <p>{t(instructions[challenge.method])}</p>
+              <p>{t(passwordFirst ? 'stepUp.passwordFirst' : instructions[challenge.method])}</p>
               {challenge.codeDeliveryDetails?.destination ? (
                 <p>{t('challenge.sentTo', { destination: challenge.codeDeliveryDetails.destination })}</p>
               ) : null}
@@ -103,6 +112,7 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
                 <>
                   <label htmlFor={passwordId}>{t('stepUp.password')}</label>
                   <input
+                    ref={passwordRef}
                     id={passwordId}
                     type="password"
                     autoComplete="current-password"
@@ -111,14 +121,16 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
                   />
                 </>
               ) : null}
-              <CodeInput
-                value={code}
-                onValueChange={setCode}
-                onComplete={send}
-                inputRef={codeRef}
-                disabled={verifying || lockedOut}
-                error={wrongCode ? describeError(error) : undefined}
-              />
+              {passwordFirst ? null : (
+                <CodeInput
+                  value={code}
+                  onValueChange={setCode}
+                  onComplete={send}
+                  inputRef={codeRef}
+                  disabled={verifying || lockedOut}
+                  error={wrongCode ? describeError(error) : undefined}
+                />
+              )}
               {wrongCode && attemptsLeft !== undefined ? (
                 <p>{t('challenge.attemptsLeft', { count: attemptsLeft })}</p>
               ) : null}
@@ -131,9 +143,11 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
                 <button
                   type="submit"
                   className="mfa-button mfa-button--primary"
-                  disabled={verifying || lockedOut || code.length !== 6}
+                  disabled={verifying || lockedOut || (passwordFirst ? !password : code.length !== 6)}
                 >
-                  {verifying ? t('stepUp.confirming') : t('stepUp.confirm')}
+                  {verifying
+                    ? t('stepUp.confirming')
+                    : t(passwordFirst ? 'common.continue' : 'stepUp.confirm')}
                 </button>
               </div>
             </form>

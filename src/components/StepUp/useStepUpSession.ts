@@ -1,7 +1,7 @@
 import { useCallback, useReducer, useRef } from 'react';
 import { type MfaError, toMfaError } from '../../core/errors.js';
 import { closedStepUp, type StepUpState, stepUpReducer } from '../../core/flows/stepUp.js';
-import type { StepUpProof, StepUpVerifier } from '../../ports.js';
+import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../../ports.js';
 
 export interface StepUpSessionHandlers {
   onVerified(proof: StepUpProof): void;
@@ -27,6 +27,9 @@ export function useStepUpSession(verifier: StepUpVerifier, handlers: StepUpSessi
   const generation = useRef(0);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
+  const challengeRef = useRef<StepUpChallenge | undefined>(undefined);
+  challengeRef.current =
+    state.status === 'awaiting-code' || state.status === 'verifying' ? state.challenge : undefined;
 
   const open = useCallback(
     (reason: string | undefined) => {
@@ -55,10 +58,16 @@ export function useStepUpSession(verifier: StepUpVerifier, handlers: StepUpSessi
       verifying.current = true;
       const current = generation.current;
       dispatch({ type: 'VERIFY_REQUESTED' });
-      verifier.verify(input).then(
-        (proof) => {
+      const passwordStep = challengeRef.current?.passwordFirst && verifier.submitPassword;
+      const call: Promise<{ proof: StepUpProof } | { challenge: StepUpChallenge }> = passwordStep
+        ? passwordStep.call(verifier, input.password ?? '').then((challenge) => ({ challenge }))
+        : verifier.verify(input).then((proof) => ({ proof }));
+      call.then(
+        (outcome) => {
           verifying.current = false;
-          if (current === generation.current) handlersRef.current.onVerified(proof);
+          if (current !== generation.current) return;
+          if ('proof' in outcome) handlersRef.current.onVerified(outcome.proof);
+          else dispatch({ type: 'CHALLENGE_CHANGED', challenge: outcome.challenge });
         },
         (error: unknown) => {
           verifying.current = false;

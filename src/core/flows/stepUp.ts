@@ -21,6 +21,8 @@ export type StepUpEvent =
   | { type: 'START_FAILED'; error: MfaError }
   | { type: 'VERIFY_REQUESTED' }
   | { type: 'VERIFY_FAILED'; error: MfaError }
+  /** The password was accepted: ask for the code the verifier now names. */
+  | { type: 'CHALLENGE_CHANGED'; challenge: StepUpChallenge }
   | { type: 'CLOSED' };
 
 export const closedStepUp: StepUpState = { status: 'closed' };
@@ -57,6 +59,10 @@ export function stepUpReducer(state: StepUpState, event: StepUpEvent): StepUpSta
         failedAttempts: state.failedAttempts + (wrongCode ? 1 : 0),
       };
     }
+    case 'CHALLENGE_CHANGED':
+      return state.status === 'verifying'
+        ? { status: 'awaiting-code', reason: state.reason, challenge: event.challenge, failedAttempts: 0 }
+        : state;
     case 'CLOSED':
       return closedStepUp;
   }
