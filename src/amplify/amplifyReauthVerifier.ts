@@ -31,9 +31,14 @@ class MemoryStorage implements KeyValueStorageInterface {
   }
 }
 
-type SideSession = { context: ReturnType<typeof createAmplifyContext>; storage: MemoryStorage; method: MfaMethod };
+type SideSession = {
+  context: ReturnType<typeof createAmplifyContext>;
+  storage: MemoryStorage;
+  method: MfaMethod;
+};
 
-const notEnrolled = () => awsStyleError('MfaNotEnrolledException', 'The user has no MFA factor to step up with.');
+const notEnrolled = () =>
+  awsStyleError('MfaNotEnrolledException', 'The user has no MFA factor to step up with.');
 
 /**
  * Step-up by re-authenticating the signed-in user in an Amplify side session: an
@@ -58,7 +63,10 @@ export function amplifyReauthVerifier(options: AmplifyReauthVerifierOptions = {}
     return { context, storage };
   };
 
-  const challengeFor = async (session: Omit<SideSession, 'method'>, output: SignInOutput): Promise<StepUpChallenge> => {
+  const challengeFor = async (
+    session: Omit<SideSession, 'method'>,
+    output: SignInOutput,
+  ): Promise<StepUpChallenge> => {
     const step = output.nextStep;
     switch (step.signInStep) {
       case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
@@ -100,11 +108,15 @@ export function amplifyReauthVerifier(options: AmplifyReauthVerifierOptions = {}
 
     async verify({ code }): Promise<StepUpProof> {
       const session = side;
-      if (!session) throw awsStyleError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+      if (!session)
+        throw awsStyleError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
       try {
         const output = await confirmSignIn(session.context, { challengeResponse: code });
         if (output.nextStep.signInStep !== 'DONE')
-          throw awsStyleError('UnsupportedChallengeException', `Step-up cannot answer ${output.nextStep.signInStep}.`);
+          throw awsStyleError(
+            'UnsupportedChallengeException',
+            `Step-up cannot answer ${output.nextStep.signInStep}.`,
+          );
         const idToken = (await fetchAuthSession(session.context)).tokens?.idToken;
         if (!idToken) throw awsStyleError('UnknownError', 'Cognito returned no ID token.');
         const authTime = idToken.payload.auth_time;

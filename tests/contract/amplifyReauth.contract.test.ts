@@ -47,7 +47,10 @@ describe('amplifyReauthVerifier: an Amplify side session against cognito-local (
     await expect(verifier.submitPassword?.('wrong-password').catch(toMfaError)).resolves.toMatchObject({
       code: 'NOT_AUTHORIZED',
     });
-    expect(await verifier.submitPassword?.(alice.password)).toEqual({ method: 'TOTP', requiresPassword: false });
+    expect(await verifier.submitPassword?.(alice.password)).toEqual({
+      method: 'TOTP',
+      requiresPassword: false,
+    });
     await expect(verifier.verify({ code: wrongCode(secret) }).catch(toMfaError)).resolves.toMatchObject({
       code: 'CODE_MISMATCH',
     });
