@@ -1,5 +1,11 @@
 import { awsStyleError } from '../core/errors.js';
-import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../ports.js';
+import type {
+  CodeDeliveryDetails,
+  MfaMethod,
+  StepUpChallenge,
+  StepUpProof,
+  StepUpVerifier,
+} from '../ports.js';
 
 export interface CognitoReauthVerifierOptions {
   /** e.g. `eu-west-1_AbCdEf123`; its region picks the endpoint. */
@@ -10,12 +16,37 @@ export interface CognitoReauthVerifierOptions {
   getUsername: () => Promise<string> | string;
   /** Override for emulators such as cognito-local. */
   endpoint?: string;
-  /** Only USER_PASSWORD_AUTH for now; SRP needs a maintained SRP implementation (see the issue). */
+  /**
+   * USER_PASSWORD_AUTH only: this verifier has no Amplify dependency. For SRP use
+   * `amplifyReauthVerifier` from `mfa-kit/amplify`, which runs Amplify's own SRP.
+   */
   authFlowType?: 'USER_PASSWORD_AUTH';
   fetch?: typeof fetch;
 }
 
 const CHALLENGE_SESSION_MS = 3 * 60 * 1000;
+
+type Pending = { username: string; session: string; challengeName: string; expiresAt: number };
+
+/** Cognito's MFA challenges, the method each asks for and the response field carrying the code. */
+const challenges: Record<string, { method: MfaMethod; codeField: string }> = {
+  SOFTWARE_TOKEN_MFA: { method: 'TOTP', codeField: 'SOFTWARE_TOKEN_MFA_CODE' },
+  SMS_MFA: { method: 'SMS', codeField: 'SMS_MFA_CODE' },
+  EMAIL_OTP: { method: 'EMAIL', codeField: 'EMAIL_OTP_CODE' },
+};
+
+/** SELECT_MFA_TYPE answers, strongest first. */
+const selectable: Array<[string, string]> = [
+  ['SOFTWARE_TOKEN_MFA', 'SOFTWARE_TOKEN_MFA'],
+  ['EMAIL_OTP', 'EMAIL_OTP'],
+  ['SMS_MFA', 'SMS_MFA'],
+];
+
+function deliveryFrom(parameters: unknown, method: MfaMethod): CodeDeliveryDetails | undefined {
+  const destination = (parameters as Record<string, unknown> | undefined)?.CODE_DELIVERY_DESTINATION;
+  if (typeof destination !== 'string') return undefined;
+  return { destination, deliveryMedium: method === 'SMS' ? 'SMS' : 'EMAIL' };
+}
 
 /** `auth_time` from a JWT payload, in ms. Reading a claim, not trusting it: the server verifies the signature. */
 function authTimeOf(jwt: string): number | undefined {
@@ -31,8 +62,9 @@ function authTimeOf(jwt: string): number | undefined {
 
 /**
  * Re-authenticates the signed-in user in a side session straight against Cognito's API
- * (InitiateAuth, then RespondToAuthChallenge with the TOTP code). Amplify's stored session is never
- * read or written. The proof is the fresh ID token, whose `auth_time` the backend checks.
+ * (InitiateAuth with the password, then RespondToAuthChallenge with the code of the factor Cognito
+ * picks: TOTP, SMS or email). Amplify's stored session is never read or written. The proof is the
+ * fresh ID token, whose `auth_time` the backend checks.
  */
 export function cognitoReauthVerifier({
   userPoolId,
@@ -44,7 +76,8 @@ export function cognitoReauthVerifier({
   const region = userPoolId.split('_')[0] ?? '';
   const url = endpoint ?? `https://cognito-idp.${region}.amazonaws.com/`;
   // A wrong code may be retried on the same Cognito session, without sending the password again.
-  let pending: { username: string; session: string; expiresAt: number } | null = null;
+  let pending: Pending | null = null;
+  let lastDelivery: CodeDeliveryDetails | undefined;
 
   const call = async (target: string, body: unknown) => {
     let response: Response;
@@ -77,46 +110,83 @@ export function cognitoReauthVerifier({
     return { token: tokens.IdToken, verifiedAt: authTimeOf(tokens.IdToken) ?? Date.now(), method: 'TOTP' };
   };
 
+  const toPending = (username: string, started: Record<string, unknown>): Pending => ({
+    username,
+    session: String(started.Session),
+    challengeName: String(started.ChallengeName),
+    expiresAt: Date.now() + CHALLENGE_SESSION_MS,
+  });
+
+  /** The password, in USER_PASSWORD_AUTH; Cognito answers with the MFA challenge it picked. */
+  const start = async (username: string, password: string): Promise<Pending> => {
+    let started = await call('InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    });
+    if (started.ChallengeName === 'SELECT_MFA_TYPE') {
+      const offered = String(
+        (started.ChallengeParameters as Record<string, unknown> | undefined)?.MFAS_CAN_CHOOSE ?? '',
+      );
+      const answer = selectable.find(([name]) => offered.includes(name))?.[1] ?? 'SOFTWARE_TOKEN_MFA';
+      started = await call('RespondToAuthChallenge', {
+        ChallengeName: 'SELECT_MFA_TYPE',
+        ClientId: clientId,
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: username, ANSWER: answer },
+      });
+    }
+    if (started.AuthenticationResult) {
+      // The password alone signed in: no factor to step up with, and a password must never be enough.
+      throw awsStyleError('MfaNotEnrolledException', 'The user has no MFA factor to step up with.');
+    }
+    const known = challenges[String(started.ChallengeName)];
+    if (!known) {
+      throw awsStyleError(
+        String(started.ChallengeName) === 'MFA_SETUP'
+          ? 'MfaNotEnrolledException'
+          : 'UnsupportedChallengeException',
+        `Step-up cannot answer ${String(started.ChallengeName)}.`,
+      );
+    }
+    lastDelivery = deliveryFrom(started.ChallengeParameters, known.method);
+    return toPending(username, started);
+  };
+
   return {
     async begin(): Promise<StepUpChallenge> {
       pending = null;
-      return { method: 'TOTP', requiresPassword: true };
+      return { method: 'TOTP', requiresPassword: true, passwordFirst: true };
+    },
+
+    async submitPassword(password) {
+      pending = null;
+      pending = await start(await getUsername(), password);
+      const method = challenges[pending.challengeName]?.method ?? 'TOTP';
+      return { method, requiresPassword: false, codeDeliveryDetails: lastDelivery };
     },
 
     async verify({ code, password }) {
       const username = await getUsername();
       if (!pending || pending.username !== username || pending.expiresAt <= Date.now()) {
-        if (!password) throw awsStyleError('InvalidParameterException', 'The password is required.');
-        const started = await call('InitiateAuth', {
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: clientId,
-          AuthParameters: { USERNAME: username, PASSWORD: password },
-        });
-        if (started.AuthenticationResult) {
-          // The password alone signed in: no factor to step up with, and a password must never be enough.
-          throw awsStyleError('MfaNotEnrolledException', 'The user has no MFA factor to step up with.');
-        }
-        if (started.ChallengeName !== 'SOFTWARE_TOKEN_MFA') {
-          throw awsStyleError(
-            'UnsupportedChallengeException',
-            `Step-up cannot answer ${String(started.ChallengeName)} yet.`,
-          );
-        }
-        pending = {
-          username,
-          session: String(started.Session),
-          expiresAt: Date.now() + CHALLENGE_SESSION_MS,
-        };
+        // Password and code in one call (a TOTP user): start the side session now.
+        if (!password)
+          throw awsStyleError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+        pending = await start(username, password);
       }
+      const challenge = challenges[pending.challengeName] ?? challenges.SOFTWARE_TOKEN_MFA;
       try {
         const result = await call('RespondToAuthChallenge', {
-          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          ChallengeName: pending.challengeName,
           ClientId: clientId,
           Session: pending.session,
-          ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+          ChallengeResponses: {
+            USERNAME: username,
+            [challenge?.codeField ?? 'SOFTWARE_TOKEN_MFA_CODE']: code,
+          },
         });
         pending = null;
-        return proofFrom(result);
+        return { ...proofFrom(result), method: challenge?.method ?? 'TOTP' };
       } catch (error) {
         // Only a wrong code keeps the session; anything else starts over with the password.
         if ((error as Error).name !== 'CodeMismatchException') pending = null;

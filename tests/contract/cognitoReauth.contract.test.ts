@@ -47,7 +47,7 @@ describe('cognitoReauthVerifier against cognito-local (USER_PASSWORD_AUTH)', () 
     const before = (await fetchAuthSession()).tokens?.idToken?.toString();
     expect(before).toBeTruthy();
     const verifier = verifierFor('alice');
-    expect(await verifier.begin()).toEqual({ method: 'TOTP', requiresPassword: true });
+    expect(await verifier.begin()).toEqual({ method: 'TOTP', requiresPassword: true, passwordFirst: true });
     await expect(
       verifier.verify({ code: wrongCode(secret), password: alice.password }).catch(toMfaError),
     ).resolves.toMatchObject({
@@ -114,5 +114,22 @@ describe('cognitoReauthVerifier against cognito-local (USER_PASSWORD_AUTH)', () 
     ).resolves.toMatchObject({
       code: 'NOT_AUTHORIZED',
     });
+  });
+
+  it('takes the password first, then the code of the factor Cognito asked for', async () => {
+    const verifier = verifierFor('alice');
+    await verifier.begin();
+    await expect(verifier.submitPassword?.('wrong').catch(toMfaError)).resolves.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
+    expect(await verifier.submitPassword?.(alice.password)).toEqual({
+      method: 'TOTP',
+      requiresPassword: false,
+      codeDeliveryDetails: undefined,
+    });
+    await expect(verifier.verify({ code: wrongCode(secret) }).catch(toMfaError)).resolves.toMatchObject({
+      code: 'CODE_MISMATCH',
+    });
+    expect(await verifier.verify({ code: phoneCode(secret) })).toMatchObject({ method: 'TOTP' });
   });
 });
