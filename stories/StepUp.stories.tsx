@@ -175,3 +175,37 @@ export const Standalone: Story = {
     await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
   },
 };
+
+/** Alice's saved codes, generated once the story's session exists. */
+let savedCodes: string[] = [];
+
+export const LostAuthenticator: Story = {
+  name: 'Lost authenticator: recovery code',
+  render: ({ user }: StoryArgs) => (
+    <SimulatedSession
+      options={{ users: [user], mfaConfiguration: 'OFF' }}
+      recovery
+      prepare={(simulator) => {
+        void simulator.recoveryCodes.generate().then(({ codes }) => {
+          savedCodes = codes;
+        });
+      }}
+    >
+      {({ simulator }) => <StepUpDemo simulator={simulator} />}
+    </SimulatedSession>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(savedCodes).toHaveLength(10));
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+    const dialog = await body(canvasElement).findByRole('dialog', { name: "Confirm it's you" });
+    await userEvent.click(await within(dialog).findByRole('button', { name: /Lost your authenticator/ }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Recovery code' }), savedCodes[0] ?? '');
+    await userEvent.type(within(dialog).getByLabelText('Password'), 'Passw0rd!');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Use recovery code' }));
+    await expect(await within(dialog).findByText(/Recovery code accepted/)).toBeVisible();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() =>
+      expect(log(canvasElement)).toHaveTextContent('Delete project Apollo: MFA_NOT_ENROLLED'),
+    );
+  },
+};

@@ -144,6 +144,9 @@ export const de: Messages = {
     'Sie haben sich mit einem Wiederherstellungscode angemeldet, Ihr alter Authenticator funktioniert daher nicht mehr. Richten Sie Ihre Authenticator-App neu ein.',
   'stepUp.passwordFirst':
     'Geben Sie Ihr Passwort ein, um fortzufahren. Danach fragen wir nach Ihrem Bestätigungscode.',
+  'stepUp.lostAuthenticator': 'Authenticator verloren? Wiederherstellungscode verwenden',
+  'stepUp.recovered':
+    'Wiederherstellungscode akzeptiert. Ihre Authenticator-App ist jetzt deaktiviert: Richten Sie sie neu ein und wiederholen Sie dann diese Aktion.',
   'error.codeMismatch': 'Der Code ist nicht korrekt. Prüfe ihn und versuche es erneut.',
   'error.codeExpired': 'Der Code ist abgelaufen. Fordere einen neuen Code an und versuche es erneut.',
   'error.sessionExpired': 'Deine Anmeldesitzung ist abgelaufen. Beginne erneut, um eine neue zu erhalten.',

@@ -135,6 +135,9 @@ export const en = {
   'recovery.reenrolIntro':
     'You signed in with a recovery code, so your old authenticator no longer works. Set up your authenticator app again.',
   'stepUp.passwordFirst': 'Enter your password to continue. We will then ask for your verification code.',
+  'stepUp.lostAuthenticator': 'Lost your authenticator? Use a recovery code',
+  'stepUp.recovered':
+    'Recovery code accepted. Your authenticator app is now turned off: set it up again, then repeat this action.',
   'error.codeMismatch': 'That code is not correct. Check the code and try again.',
   'error.codeExpired': 'That code has expired. Request a new code and try again.',
   'error.sessionExpired': 'Your sign-in session expired. Start again to get a new one.',

@@ -143,6 +143,9 @@ export const es: Messages = {
     'Has iniciado sesión con un código de recuperación, así que tu autenticador anterior ya no funciona. Vuelve a configurar tu aplicación de autenticación.',
   'stepUp.passwordFirst':
     'Introduce tu contraseña para continuar. Después te pediremos el código de verificación.',
+  'stepUp.lostAuthenticator': '¿Perdiste tu autenticador? Usa un código de recuperación',
+  'stepUp.recovered':
+    'Código de recuperación aceptado. Tu aplicación de autenticación está desactivada: vuelve a configurarla y repite esta acción.',
   'error.codeMismatch': 'El código no es correcto. Compruébalo e inténtalo de nuevo.',
   'error.codeExpired': 'El código ha caducado. Solicita uno nuevo e inténtalo de nuevo.',
   'error.sessionExpired':

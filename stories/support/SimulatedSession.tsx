@@ -14,6 +14,8 @@ interface SimulatedSessionProps {
   /** Runs after sign-in, before the component renders: inject faults here. */
   prepare?: (simulator: CognitoSimulator) => void;
   issuer?: string;
+  /** Give the provider the simulator's recovery-code adapter. */
+  recovery?: boolean;
   children: (session: { simulator: CognitoSimulator; signIn: SignInOutput }) => ReactNode;
 }
 
@@ -21,7 +23,13 @@ interface SimulatedSessionProps {
  * A private simulator with `alice` signed in (or mid sign-in), so a story's state never leaks into
  * the shared demo pool. Locale and theme still come from the toolbar.
  */
-export function SimulatedSession({ options, prepare, issuer = 'Acme', children }: SimulatedSessionProps) {
+export function SimulatedSession({
+  options,
+  prepare,
+  issuer = 'Acme',
+  recovery = false,
+  children,
+}: SimulatedSessionProps) {
   const { locale } = useMfa();
   const [simulator] = useState(() =>
     createCognitoSimulator({ users: [{ username: 'alice', password: STORY_PASSWORD }], ...options }),
@@ -40,7 +48,12 @@ export function SimulatedSession({ options, prepare, issuer = 'Acme', children }
   }, [simulator, prepare]);
   if (!signIn) return null;
   return (
-    <MfaProvider client={simulator.client} issuer={issuer} locale={locale}>
+    <MfaProvider
+      client={simulator.client}
+      recovery={recovery ? simulator.recoveryCodes : undefined}
+      issuer={issuer}
+      locale={locale}
+    >
       {children({ simulator, signIn })}
     </MfaProvider>
   );

@@ -60,7 +60,7 @@ async function setup(
   const handlers = { onVerified: vi.fn(), onCancel: vi.fn(), onError: vi.fn() };
   const user = userEvent.setup();
   render(
-    <MfaProvider client={simulator.client}>
+    <MfaProvider client={simulator.client} recovery={simulator.recoveryCodes}>
       <PayoutSettings simulator={simulator} reauth={reauth} {...handlers} />
     </MfaProvider>,
   );
@@ -146,5 +146,36 @@ describe('StepUpDialog on its own (open / onOpenChange)', () => {
     await waitFor(() => expect(field).toHaveFocus());
     await user.type(field, simulator.outbox.latest()?.code ?? '');
     await waitFor(() => expect(onVerified).toHaveBeenCalledWith(expect.objectContaining({ method: 'SMS' })));
+  });
+
+  it('offers a recovery code when the authenticator is lost: MFA turns off and the action still waits', async () => {
+    const { user, simulator, onVerified, onError } = await setup();
+    const { codes } = await simulator.recoveryCodes.generate();
+    await user.click(openButton());
+    await screen.findByRole('textbox', { name: 'Verification code' });
+    await user.click(screen.getByRole('button', { name: 'Lost your authenticator? Use a recovery code' }));
+    await user.type(screen.getByRole('textbox', { name: 'Recovery code' }), codes[0] ?? '');
+    await user.type(screen.getByLabelText('Password'), 'wrong-password');
+    await user.click(screen.getByRole('button', { name: 'Use recovery code' }));
+    expect(await screen.findByText('Incorrect username or password.')).toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('Password'));
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Use recovery code' }));
+    expect(await screen.findByText(/Recovery code accepted/)).toBeInTheDocument();
+    expect(simulator.pool.getUser('alice')?.totpEnabled).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'MFA_NOT_ENROLLED' }));
+    expect(onVerified).not.toHaveBeenCalled();
+    expect(dialogState()).toHaveTextContent('closed');
+  });
+
+  it('goes back from the recovery form to the code', async () => {
+    const { user } = await setup();
+    await user.click(openButton());
+    await screen.findByRole('textbox', { name: 'Verification code' });
+    await user.click(screen.getByRole('button', { name: 'Lost your authenticator? Use a recovery code' }));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByRole('textbox', { name: 'Verification code' })).toBeInTheDocument();
   });
 });

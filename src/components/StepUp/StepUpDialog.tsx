@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { MfaError } from '../../core/errors.js';
+import { MfaError } from '../../core/errors.js';
 import type { StepUpProof, StepUpVerifier } from '../../ports.js';
 import { StepUpDialogView } from './StepUpDialogView.js';
 import { useStepUpSession } from './useStepUpSession.js';
@@ -63,6 +63,10 @@ export function StepUpDialog({
         callbacks.current.onOpenChange(false);
       }}
       returnFocusTo={returnFocusTo}
+      onRecovered={() => {
+        callbacks.current.onError?.(new MfaError('MFA_NOT_ENROLLED'));
+        callbacks.current.onOpenChange(false);
+      }}
     />
   );
 }

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { useMfaContext } from '../MfaProvider/index.js';
+import { StepUpRecovery } from './StepUpRecovery.js';
 
 const instructions: Record<MfaMethod, MessageKey> = {
   TOTP: 'stepUp.totp',
@@ -19,14 +20,23 @@ export interface StepUpDialogViewProps {
   cancel(): void;
   /** The element focused when the prompt opened: focus goes back there when it closes. */
   returnFocusTo: { current: HTMLElement | null };
+  /** A recovery code was redeemed instead: MFA is off now, so the prompt ends without a proof. */
+  onRecovered(): void;
 }
 
 /**
  * The step-up prompt's markup, driven by a step-up session. Radix Dialog traps focus, closes on
  * Escape (which cancels) and gives focus back to the element that opened it.
  */
-export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepUpDialogViewProps) {
-  const { t, describeError, dir } = useMfaContext('StepUpDialog');
+export function StepUpDialogView({
+  state,
+  submit,
+  cancel,
+  returnFocusTo,
+  onRecovered,
+}: StepUpDialogViewProps) {
+  const { t, describeError, dir, recovery } = useMfaContext('StepUpDialog');
+  const [recoveryStage, setRecoveryStage] = useState<'off' | 'form' | 'redeemed'>('off');
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const codeRef = useRef<HTMLInputElement>(null);
@@ -44,6 +54,7 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
     if (!open) {
       setCode('');
       setPassword('');
+      setRecoveryStage('off');
     }
   }, [open]);
   // The field appears once the verifier is ready (the password first when it asks for it, then the
@@ -80,7 +91,14 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
       : undefined;
 
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !next && cancel()}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (next) return;
+        if (recoveryStage === 'redeemed') onRecovered();
+        else cancel();
+      }}
+    >
       <Dialog.Portal>
         <Dialog.Overlay className="mfa-dialog__overlay" data-mfa-part="step-up-overlay" />
         <Dialog.Content
@@ -102,7 +120,23 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
               : t('stepUp.title')}
           </Dialog.Description>
           {state.status === 'starting' ? <p role="status">{t('stepUp.starting')}</p> : null}
-          {challenge ? (
+          {recoveryStage === 'form' ? (
+            <StepUpRecovery
+              onBack={() => setRecoveryStage('off')}
+              onRedeemed={() => setRecoveryStage('redeemed')}
+            />
+          ) : null}
+          {recoveryStage === 'redeemed' ? (
+            <>
+              <p role="status">{t('stepUp.recovered')}</p>
+              <Dialog.Close asChild>
+                <button type="button" className="mfa-button mfa-button--primary">
+                  {t('common.close')}
+                </button>
+              </Dialog.Close>
+            </>
+          ) : null}
+          {challenge && recoveryStage === 'off' ? (
             <form onSubmit={onSubmit} className="mfa-dialog__form">
               <p>{t(passwordFirst ? 'stepUp.passwordFirst' : instructions[challenge.method])}</p>
               {challenge.codeDeliveryDetails?.destination ? (
@@ -150,6 +184,11 @@ export function StepUpDialogView({ state, submit, cancel, returnFocusTo }: StepU
                     : t(passwordFirst ? 'common.continue' : 'stepUp.confirm')}
                 </button>
               </div>
+              {recovery && challenge.method === 'TOTP' && !passwordFirst ? (
+                <button type="button" className="mfa-link" onClick={() => setRecoveryStage('form')}>
+                  {t('stepUp.lostAuthenticator')}
+                </button>
+              ) : null}
             </form>
           ) : null}
           <div role="alert" data-mfa-part="error">

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef } from 'react';
-import type { MfaError } from '../../core/errors.js';
+import { MfaError } from '../../core/errors.js';
 import type { StepUpState } from '../../core/flows/stepUp.js';
 import {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
@@ -179,6 +179,13 @@ export function StepUpProvider({
     settle({ error: new StepUpCancelledError() });
   }, [settle]);
 
+  // A recovery code turned MFA off: the action cannot run until the user enrols again.
+  const recovered = useCallback(() => {
+    const error = new MfaError('MFA_NOT_ENROLLED');
+    onEventRef.current?.({ type: 'failed', error });
+    settle({ error });
+  }, [settle]);
+
   const value = useMemo<StepUpContextValue>(
     () => ({ guard, stepUpFetch, state, submit, cancel, returnFocusTo }),
     [guard, stepUpFetch, state, submit, cancel],
@@ -186,7 +193,13 @@ export function StepUpProvider({
   return (
     <StepUpContext.Provider value={value}>
       {children}
-      <StepUpDialogView state={state} submit={submit} cancel={cancel} returnFocusTo={returnFocusTo} />
+      <StepUpDialogView
+        state={state}
+        submit={submit}
+        cancel={cancel}
+        returnFocusTo={returnFocusTo}
+        onRecovered={recovered}
+      />
     </StepUpContext.Provider>
   );
 }
