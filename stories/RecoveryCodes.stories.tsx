@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { RecoveryCodes } from '../src/components/RecoveryCodes';
 import type { CognitoSimulator } from '../src/testing';
-import { phoneCode } from './support/authenticatorApp';
+import { phoneCode, readSetupKey } from './support/authenticatorApp';
+import { EnrolThenCodes } from './support/EnrolThenCodes';
 import { PrivateSimulator } from './support/PrivateSimulator';
 
 const PASSWORD = 'Passw0rd!';
@@ -195,5 +196,30 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await expect(within(await codeList(canvasElement)).getAllByRole('listitem')).toHaveLength(10);
+  },
+};
+
+export const AfterEnrolmentInSettings: Story = {
+  name: 'After enrolling in settings',
+  render: () => (
+    <PrivateSimulator
+      options={{ users: [{ username: 'bob', password: PASSWORD }] }}
+      prepare={async (simulator) => {
+        await simulator.client.signIn({ username: 'bob', password: PASSWORD });
+      }}
+      recovery
+    >
+      {() => <EnrolThenCodes accountName="bob@example.com" />}
+    </PrivateSimulator>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const secret = await readSetupKey(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Verification code' }), phoneCode(secret));
+    const list = await codeList(canvasElement);
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(10);
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'I have saved these codes' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await expect(await canvas.findByText(/recovery codes are saved/)).toBeVisible();
   },
 };

@@ -214,7 +214,7 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
     const { handler } = await harness({ perUserLimit: generous, perIpLimit: generous });
     const { body: first } = await generate(handler);
     const { body: second } = await generate(handler);
-    for (const old of first.codes.slice(0, 3)) {
+    for (const old of first.codes) {
       expect((await redeem(handler, { ...alice, code: old })).body).toEqual({
         ok: false,
         reason: 'CODE_INVALID',
