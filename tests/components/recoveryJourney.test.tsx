@@ -234,4 +234,19 @@ describe('Lost authenticator → recovery code → signed in → re-enrolled →
     await signInToChallenge(user);
     expect(screen.queryByRole('button', { name: 'Use a recovery code' })).not.toBeInTheDocument();
   });
+
+  it('after an enrolment that finds codes already saved, says how many are left and goes on', async () => {
+    const { simulator } = await aliceWithSavedCodes({ mfaConfiguration: 'ON', mfaMethods: ['TOTP'] });
+    simulator.pool.resetUserMfa('alice');
+    const { user, onSignedIn } = renderSignIn(simulator);
+    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const secret = await readManualKey(user);
+    await user.type(screen.getByRole('textbox', { name: 'Verification code' }), phoneCode(secret));
+    expect(await screen.findByText(/10 of 10 codes left/)).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Your recovery codes' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onSignedIn).toHaveBeenCalledTimes(1);
+  });
 });

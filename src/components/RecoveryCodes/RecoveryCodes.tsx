@@ -47,13 +47,14 @@ export function RecoveryCodes({
           }}
         />
       ) : (
-        <Summary api={api} />
+        <Summary api={api} onContinue={onComplete} />
       )}
     </section>
   );
 }
 
-function Summary({ api }: { api: RecoveryCodesApi }) {
+/** What is left, regenerate; in a flow (`onContinue`), the way on when the user already has codes. */
+function Summary({ api, onContinue }: { api: RecoveryCodesApi; onContinue: (() => void) | undefined }) {
   const { t, locale, describeError } = useMfaContext('RecoveryCodes');
   const { summary, status } = api;
   const busy = status === 'loading' || status === 'generating';
@@ -108,6 +109,11 @@ function Summary({ api }: { api: RecoveryCodesApi }) {
         </button>
       ) : null}
       {hasCodes ? <RegenerateDialog onConfirm={api.generate} disabled={busy} /> : null}
+      {hasCodes && summary.remaining > 0 && onContinue ? (
+        <button type="button" className="mfa-button mfa-button--primary" disabled={busy} onClick={onContinue}>
+          {t('recovery.continue')}
+        </button>
+      ) : null}
     </div>
   );
 }
