@@ -1,11 +1,48 @@
 // Packs mfa-kit as npm would publish it, lints the tarball (publint, attw), then imports every
 // subpath from the packed files in a plain Node ESM process, as a consumer's app would.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
+
+/**
+ * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted).
+ * Most of index.js is the four message catalogs.
+ */
+const sizeBudgets = {
+  'dist/index.js': 32 * 1024,
+  'dist/amplify.js': 2 * 1024,
+  'dist/server.js': 8 * 1024,
+  'dist/testing.js': 8 * 1024,
+  'dist/mfa-kit.css': 3 * 1024,
+  // Chunks shared between entries (error mapping, code format, the recovery rules).
+  'dist/*-*.js': 6 * 1024,
+};
+
+function checkSizeBudgets() {
+  const over = [];
+  const chunks = readdirSync(join(root, 'dist')).filter((name) => /^[\w]+-[\w-]+\.js$/.test(name));
+  for (const [file, budget] of Object.entries(sizeBudgets)) {
+    const files = file === 'dist/*-*.js' ? chunks.map((name) => join('dist', name)) : [file];
+    const size = files.reduce((sum, name) => sum + gzipSync(readFileSync(join(root, name))).length, 0);
+    console.log(
+      `${file}: ${(size / 1024).toFixed(1)} KiB gzipped (budget ${(budget / 1024).toFixed(0)} KiB)`,
+    );
+    if (size > budget) over.push(file);
+  }
+  if (over.length > 0) throw new Error(`Over the size budget: ${over.join(', ')}`);
+}
 const work = mkdtempSync(join(tmpdir(), 'mfa-kit-pack-'));
 const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, stdio: 'inherit' });
 
@@ -65,6 +102,21 @@ const refusal = server.stepUpRequired(300);
 assert.equal(refusal.status, 401);
 assert.match(refusal.headers.get('WWW-Authenticate'), /insufficient_user_authentication/);
 assert.equal(typeof server.verifyStepUpProof, 'function');
+const store = server.memoryStore();
+const recovery = server.createRecoveryService({
+  store,
+  pepper: 'a-consumer-pepper-of-at-least-32-characters',
+  audit: () => {},
+  identity: { verifyPassword: async () => true, resetMfa: async () => {} },
+});
+const { codes } = await recovery.generate('alice');
+assert.equal(codes.length, 10);
+assert.deepEqual(await recovery.redeem({ username: 'alice', password: 'x', code: codes[0] }), { ok: true, remaining: 9 });
+assert.equal(typeof server.createMfaHandler, 'function');
+assert.equal(typeof server.dynamoDbStore, 'function');
+assert.equal(typeof amplify.amplifyReauthVerifier, 'function');
+assert.equal(typeof main.RecoveryCodes, 'function');
+assert.equal(typeof main.httpRecoveryCodes, 'function');
 
 const css = fileURLToPath(import.meta.resolve('mfa-kit/styles.css'));
 assert.ok(existsSync(css), 'mfa-kit/styles.css resolves to a file');
@@ -72,6 +124,7 @@ console.log('every subpath imports from the packed tarball in plain Node ESM');
 `,
   );
   run(process.execPath, ['check.mjs'], consumer);
+  checkSizeBudgets();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
