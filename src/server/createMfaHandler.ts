@@ -1,5 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { bearerToken, forwardedClientIp, json, readJsonObject } from './http.js';
+import { bearerToken, defaultClientIp, json, readJsonObject } from './http.js';
 import type { PoolTokenOptions } from './poolJwt.js';
 import { verifyPoolJwt } from './poolJwt.js';
 import type { RecoveryAuditSink } from './recovery/audit.js';
@@ -23,7 +23,10 @@ export interface MfaHandlerOptions extends PoolTokenOptions {
   audit?: RecoveryAuditSink;
   perUserLimit?: RateLimit;
   perIpLimit?: RateLimit;
-  /** The caller's address for per-IP limits. Default: X-Forwarded-For / X-Real-IP (trust only behind your proxy). */
+  /**
+   * The caller's address for per-IP limits. Default: the socket (through `nodeListener`), else the
+   * last X-Forwarded-For entry, else X-Real-IP.
+   */
   clientIp?: (request: Request) => string | undefined;
   /** Origins allowed to call from a browser (CORS). Default: same origin only. */
   allowedOrigins?: string[];
@@ -52,7 +55,7 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     perIpLimit: options.perIpLimit,
     now: options.now,
   });
-  const clientIp = options.clientIp ?? forwardedClientIp;
+  const clientIp = options.clientIp ?? defaultClientIp;
 
   async function signedInUsername(request: Request): Promise<string | undefined> {
     const token = bearerToken(request);

@@ -23,8 +23,17 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
 }
 
-/** The first address in X-Forwarded-For, else X-Real-IP. Only trust these behind your own proxy. */
-export function forwardedClientIp(request: Request): string | undefined {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+/** Set by `nodeListener` from the TCP socket; any value a client sends under this name is replaced. */
+export const SOCKET_IP_HEADER = 'x-mfa-kit-socket-ip';
+
+/**
+ * The caller's address for rate limits: the socket address when served by `nodeListener`, else the
+ * last X-Forwarded-For entry (the one your own proxy appended; earlier entries are client-supplied
+ * and spoofable), else X-Real-IP. Pass `clientIp` to createMfaHandler when your platform says otherwise.
+ */
+export function defaultClientIp(request: Request): string | undefined {
+  const socket = request.headers.get(SOCKET_IP_HEADER);
+  if (socket) return socket;
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || request.headers.get('x-real-ip') || undefined;
 }

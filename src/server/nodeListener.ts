@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaHandler } from './createMfaHandler.js';
+import { SOCKET_IP_HEADER } from './http.js';
 
 /**
  * Serves a Web-standard handler from Node's `http` server or Express (`app.use(nodeListener(h))`).
- * The socket address becomes `x-real-ip` when the request has none.
+ * The socket address is passed on for per-IP rate limits; a client cannot forge it.
  */
 export function nodeListener(handler: MfaHandler) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -14,8 +15,8 @@ export function nodeListener(handler: MfaHandler) {
       if (typeof value === 'string') headers.set(name, value);
       else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     }
-    if (!headers.has('x-real-ip') && request.socket.remoteAddress)
-      headers.set('x-real-ip', request.socket.remoteAddress);
+    headers.delete(SOCKET_IP_HEADER);
+    if (request.socket.remoteAddress) headers.set(SOCKET_IP_HEADER, request.socket.remoteAddress);
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && chunks.length > 0;
     const webResponse = await handler(
       new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, {

@@ -8,6 +8,7 @@ import {
   nodeListener,
   type RecoveryIdentity,
 } from '../../src/server';
+import { defaultClientIp } from '../../src/server/http';
 import { adminClient } from './support/cognitoPool';
 
 const pepper = 'another-pepper-that-is-long-enough-32+';
@@ -65,6 +66,19 @@ describe('createRecoveryService', () => {
   });
 });
 
+describe('defaultClientIp', () => {
+  it('takes the entry your proxy appended to X-Forwarded-For, not the client-supplied ones', () => {
+    const request = new Request('https://app.example/mfa', {
+      headers: { 'x-forwarded-for': '198.51.100.23, 203.0.113.7' },
+    });
+    expect(defaultClientIp(request)).toBe('203.0.113.7');
+    expect(
+      defaultClientIp(new Request('https://app.example/mfa', { headers: { 'x-real-ip': '192.0.2.1' } })),
+    ).toBe('192.0.2.1');
+    expect(defaultClientIp(new Request('https://app.example/mfa'))).toBeUndefined();
+  });
+});
+
 describe('nodeListener', () => {
   it('serves the Web handler from a Node http server, passing the socket address for rate limits', async () => {
     const ips: Array<string | undefined> = [];
@@ -86,7 +100,12 @@ describe('nodeListener', () => {
     try {
       const response = await fetch(`${base}/mfa/recovery-codes/redeem`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // A client cannot choose its address: forged headers are replaced by the socket's.
+        headers: {
+          'content-type': 'application/json',
+          'x-mfa-kit-socket-ip': '203.0.113.99',
+          'x-forwarded-for': '198.51.100.23',
+        },
         body: JSON.stringify({ username: 'carol', password: 'nope', code: 'AAAAA-AAAAA' }),
       });
       expect(response.status).toBe(401);
