@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useMfaContext } from '../components/MfaProvider/index.js';
+import { isStepUpCancelled } from '../components/StepUp/stepUpErrors.js';
 import { type MfaError, toMfaError } from '../core/errors.js';
 import {
   initialRecoveryCodesState,
@@ -64,7 +65,10 @@ export function useRecoveryCodes({ autoGenerate = 'never' }: UseRecoveryCodesOpt
           const set = await recovery.generate();
           if (mounted.current) dispatch({ type: 'GENERATED', set });
         } catch (error) {
-          if (mounted.current) dispatch({ type: 'FAILED', error: toMfaError(error), during: 'generate' });
+          if (!mounted.current) return;
+          // The user closed the step-up prompt the server asked for: nothing changed, nothing to report.
+          if (isStepUpCancelled(error)) dispatch({ type: 'GENERATE_CANCELLED' });
+          else dispatch({ type: 'FAILED', error: toMfaError(error), during: 'generate' });
         }
       }),
     [guarded, recovery],

@@ -7,6 +7,8 @@ import { cognitoIdentity } from './recovery/cognitoIdentity.js';
 import type { RecoveryIdentity } from './recovery/identity.js';
 import { createRecoveryService, type RateLimit, RecoveryResetError } from './recovery/service.js';
 import type { RecoveryCodeStore } from './recovery/store.js';
+import { stepUpRequired } from './stepUpRequired.js';
+import { StepUpProofError, verifyStepUpProof } from './verifyStepUpProof.js';
 
 export interface MfaHandlerOptions extends PoolTokenOptions {
   userPoolId: string;
@@ -30,6 +32,13 @@ export interface MfaHandlerOptions extends PoolTokenOptions {
   clientIp?: (request: Request) => string | undefined;
   /** Origins allowed to call from a browser (CORS). Default: same origin only. */
   allowedOrigins?: string[];
+  /**
+   * Replacing existing codes needs a fresh MFA verification (RFC 9470): without an
+   * `X-Step-Up-Proof` ID token younger than `maxAgeSeconds` the answer is `stepUpRequired`, which
+   * `stepUpFetch` turns into the step-up prompt. Recommended: a stolen access token alone then
+   * cannot swap the user's codes for the thief's.
+   */
+  regenerateStepUp?: { maxAgeSeconds: number };
   /** Replaces the Cognito calls, e.g. for another identity store. */
   identity?: RecoveryIdentity;
   now?: () => number;
@@ -69,6 +78,25 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     }
   }
 
+  /** When existing codes would be replaced: a fresh step-up of this same user, or the RFC 9470 answer. */
+  async function stepUpRefusal(request: Request, username: string): Promise<Response | undefined> {
+    const rule = options.regenerateStepUp;
+    if (!rule || (await service.status(username)).total === 0) return undefined;
+    const proof = request.headers.get('x-step-up-proof');
+    if (!proof) return stepUpRequired(rule.maxAgeSeconds);
+    try {
+      const identity = await verifyStepUpProof(proof, {
+        ...options,
+        maxAgeSeconds: rule.maxAgeSeconds,
+      });
+      return identity.username === username ? undefined : json(403, { error: 'STEP_UP_OTHER_USER' });
+    } catch (error) {
+      if (error instanceof StepUpProofError && error.reason === 'stale')
+        return stepUpRequired(rule.maxAgeSeconds);
+      return json(403, { error: 'STEP_UP_INVALID' });
+    }
+  }
+
   const unauthorized = () =>
     json(401, { error: 'UNAUTHORIZED' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
 
@@ -76,9 +104,9 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     if (path === '/recovery-codes' && (request.method === 'GET' || request.method === 'POST')) {
       const username = await signedInUsername(request);
       if (!username) return unauthorized();
-      return request.method === 'GET'
-        ? json(200, await service.status(username))
-        : json(201, await service.generate(username));
+      if (request.method === 'GET') return json(200, await service.status(username));
+      const refusal = await stepUpRefusal(request, username);
+      return refusal ?? json(201, await service.generate(username));
     }
     if (path === '/recovery-codes/redeem' && request.method === 'POST') {
       const body = await readJsonObject(request);
@@ -104,6 +132,8 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     const origin = request.headers.get('origin');
     if (!origin || !options.allowedOrigins?.includes(origin)) return response;
     response.headers.set('access-control-allow-origin', origin);
+    // stepUpFetch reads the RFC 9470 challenge and Retry-After from script.
+    response.headers.set('access-control-expose-headers', 'www-authenticate, retry-after');
     response.headers.set('vary', 'Origin');
     return response;
   }
@@ -118,7 +148,7 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
           status: 204,
           headers: {
             'access-control-allow-methods': 'GET, POST',
-            'access-control-allow-headers': 'authorization, content-type',
+            'access-control-allow-headers': 'authorization, content-type, x-step-up-proof',
             'access-control-max-age': '600',
           },
         }),

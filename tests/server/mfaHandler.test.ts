@@ -10,7 +10,7 @@ import {
   type RecoveryAuditEvent,
 } from '../../src/server';
 import { type CognitoLocal, startCognitoLocal } from '../contract/support/cognitoLocal';
-import { accessTokenFor, adminClient, createPoolWithUsers } from './support/cognitoPool';
+import { accessTokenFor, adminClient, createPoolWithUsers, tokensFor } from './support/cognitoPool';
 import { type CognitoProxy, startCognitoProxy } from './support/cognitoProxy';
 import { type LocalDynamo, startDynalite } from './support/dynalite';
 
@@ -281,6 +281,59 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
   });
 });
 
+describe('createMfaHandler: replacing codes needs a fresh step-up (RFC 9470)', () => {
+  it('asks for step-up once codes exist, and accepts only a fresh ID token of the same user', async () => {
+    const { handler } = await harness({ regenerateStepUp: { maxAgeSeconds: 300 } });
+    const admin = adminClient(cognitoLocal.endpoint);
+    const alices = await tokensFor(admin, pool.clientId, alice);
+    const post = (proof?: string) =>
+      handler(
+        new Request(url('/recovery-codes'), {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${alices.accessToken}`,
+            ...(proof ? { 'x-step-up-proof': proof } : {}),
+          },
+        }),
+      );
+
+    // The first set (right after enrolment) needs nothing more than the session.
+    expect((await post()).status).toBe(201);
+    const challenged = await post();
+    expect(challenged.status).toBe(401);
+    expect(challenged.headers.get('www-authenticate')).toMatch(
+      /insufficient_user_authentication.*max_age="300"/,
+    );
+
+    expect((await post((await tokensFor(admin, pool.clientId, bob)).idToken)).status).toBe(403);
+    expect((await post('not-a-token')).status).toBe(403);
+    expect((await post(alices.accessToken)).status).toBe(403);
+    const fresh = await post(alices.idToken);
+    expect(fresh.status).toBe(201);
+    expect(((await fresh.json()) as RecoveryCodeSet).codes).toHaveLength(10);
+  });
+
+  it('treats an old verification as a new step-up request', async () => {
+    const later = Date.now() + 301_000;
+    const { handler } = await harness({ regenerateStepUp: { maxAgeSeconds: 300 }, now: () => later });
+    const alices = await tokensFor(adminClient(cognitoLocal.endpoint), pool.clientId, alice);
+    const post = (proof?: string) =>
+      handler(
+        new Request(url('/recovery-codes'), {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${alices.accessToken}`,
+            ...(proof ? { 'x-step-up-proof': proof } : {}),
+          },
+        }),
+      );
+    expect((await post()).status).toBe(201);
+    const stale = await post(alices.idToken);
+    expect(stale.status).toBe(401);
+    expect(stale.headers.get('www-authenticate')).toContain('insufficient_user_authentication');
+  });
+});
+
 describe('createMfaHandler: CORS', () => {
   it('answers preflight and echoes only allowed origins', async () => {
     const { handler } = await harness({ allowedOrigins: ['https://app.example'] });
@@ -289,6 +342,7 @@ describe('createMfaHandler: CORS', () => {
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('x-step-up-proof');
     const other = await handler(
       new Request(url('/recovery-codes'), { headers: { origin: 'https://evil.example' } }),
     );

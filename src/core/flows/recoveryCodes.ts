@@ -17,6 +17,7 @@ export type RecoveryCodesEvent =
   | { type: 'LOADED'; summary: RecoveryCodesStatus }
   | { type: 'GENERATE_STARTED' }
   | { type: 'GENERATED'; set: RecoveryCodeSet }
+  | { type: 'GENERATE_CANCELLED' }
   | { type: 'FAILED'; error: MfaError; during: 'status' | 'generate' }
   | { type: 'ACKNOWLEDGED' };
 
@@ -47,6 +48,8 @@ export function recoveryCodesReducer(
           createdAt: event.set.createdAt,
         },
       };
+    case 'GENERATE_CANCELLED':
+      return { ...state, status: 'ready' };
     case 'FAILED':
       // A failed regeneration leaves the existing codes, and their summary, as they were.
       return { ...state, status: 'error', error: event.error, failed: event.during };

@@ -49,12 +49,12 @@ export async function createPoolWithUsers(
   return { userPoolId, clientId: UserPoolClient?.ClientId ?? '' };
 }
 
-/** The access token a signed-in browser would hold. */
-export async function accessTokenFor(
+/** The tokens a browser that just signed in would hold. */
+export async function tokensFor(
   admin: CognitoIdentityProviderClient,
   clientId: string,
   user: { username: string; password: string },
-): Promise<string> {
+): Promise<{ accessToken: string; idToken: string }> {
   const { AuthenticationResult } = await admin.send(
     new InitiateAuthCommand({
       ClientId: clientId,
@@ -62,5 +62,17 @@ export async function accessTokenFor(
       AuthParameters: { USERNAME: user.username, PASSWORD: user.password },
     }),
   );
-  return AuthenticationResult?.AccessToken ?? '';
+  return {
+    accessToken: AuthenticationResult?.AccessToken ?? '',
+    idToken: AuthenticationResult?.IdToken ?? '',
+  };
+}
+
+/** The access token a signed-in browser would hold. */
+export async function accessTokenFor(
+  admin: CognitoIdentityProviderClient,
+  clientId: string,
+  user: { username: string; password: string },
+): Promise<string> {
+  return (await tokensFor(admin, clientId, user)).accessToken;
 }
