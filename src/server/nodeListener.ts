@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaHandler } from './createMfaHandler.js';
 import { SOCKET_IP_HEADER } from './http.js';
 
+const MAX_BODY_BYTES = 16 * 1024;
+
 /**
  * Serves a Web-standard handler from Node's `http` server or Express (`app.use(nodeListener(h))`).
  * The socket address is passed on for per-IP rate limits; a client cannot forge it.
@@ -9,7 +11,18 @@ import { SOCKET_IP_HEADER } from './http.js';
 export function nodeListener(handler: MfaHandler) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      // The API's bodies are a few hundred bytes; refuse anything large instead of buffering it.
+      if (size > MAX_BODY_BYTES) {
+        response.writeHead(413, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'PAYLOAD_TOO_LARGE' }));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string') headers.set(name, value);

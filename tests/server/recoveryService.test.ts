@@ -112,6 +112,11 @@ describe('nodeListener', () => {
       expect(await response.json()).toEqual({ ok: false, reason: 'NOT_AUTHORIZED' });
       expect(ips).toEqual(['127.0.0.1']);
       expect((await fetch(`${base}/mfa/recovery-codes`)).status).toBe(401);
+      const huge = await fetch(`${base}/mfa/recovery-codes/redeem`, {
+        method: 'POST',
+        body: 'x'.repeat(64 * 1024),
+      });
+      expect(huge.status).toBe(413);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
