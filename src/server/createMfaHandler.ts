@@ -109,6 +109,8 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
       return refusal ?? json(201, await service.generate(username));
     }
     if (path === '/recovery-codes/redeem' && request.method === 'POST') {
+      if (Number(request.headers.get('content-length') ?? 0) > 16 * 1024)
+        return json(413, { error: 'PAYLOAD_TOO_LARGE' });
       const body = await readJsonObject(request);
       const { username, password, code } = body ?? {};
       if (typeof username !== 'string' || typeof password !== 'string' || typeof code !== 'string')
