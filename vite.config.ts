@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
 import { defineConfig } from 'vitest/config';
+import { publicEntryAliases } from './scripts/publicEntries.js';
 
 const root = import.meta.dirname;
 
@@ -23,6 +24,7 @@ function emitStylesheet(): Plugin {
 }
 
 export default defineConfig({
+  resolve: { alias: publicEntryAliases },
   plugins: [
     react(),
     emitStylesheet(),

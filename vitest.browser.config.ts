@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserCommand } from 'vitest/node';
+import { publicEntryAliases } from './scripts/publicEntries.js';
 
 const root = import.meta.dirname;
 
@@ -86,7 +87,7 @@ export default defineConfig({
       {
         plugins: [react()],
         optimizeDeps,
-        resolve: { dedupe: ['react', 'react-dom'] },
+        resolve: { alias: publicEntryAliases, dedupe: ['react', 'react-dom'] },
         test: {
           name: 'chromium-tests',
           include: ['tests/browser/**/*.test.{ts,tsx}'],

@@ -1,8 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { MfaProvider } from '../src/components/MfaProvider';
-import { directionOf } from '../src/i18n';
+import { directionOf, MfaProvider } from 'mfa-kit';
 import { demo } from '../stories/support/demo';
-import '../src/styles/mfa-kit.css';
+import 'mfa-kit/styles.css';
 
 const withMfaProvider: Decorator = (Story, context) => {
   const locale = String(context.globals.locale ?? 'en');

@@ -23,6 +23,15 @@ export {
   StepUpRefusedError,
   useStepUp,
 } from './components/StepUp/index.js';
+export {
+  TotpSetup,
+  TotpSetupCodeField,
+  TotpSetupCopyKeyButton,
+  TotpSetupError,
+  TotpSetupManualKey,
+  type TotpSetupProps,
+  TotpSetupQrCode,
+} from './components/TotpSetup/index.js';
 export { isCompleteCode, normalizeCode } from './core/codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
 export {
@@ -39,6 +48,15 @@ export {
   RECOVERY_CODE_ALPHABET,
   RECOVERY_CODE_COUNT,
 } from './core/recovery.js';
+export {
+  buildOtpauthUri,
+  formatSecretForDisplay,
+  normalizeBase32Secret,
+  type OtpAlgorithm,
+  type OtpauthParameters,
+  type ParsedOtpauthUri,
+  parseOtpauthUri,
+} from './core/otpauth.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export {
@@ -46,6 +64,7 @@ export {
   type UseRecoveryCodesOptions,
   useRecoveryCodes,
 } from './hooks/useRecoveryCodes.js';
+export { type TotpSetupApi, type UseTotpSetupOptions, useTotpSetup } from './hooks/useTotpSetup.js';
 export {
   type HttpRecoveryCodesOptions,
   type HttpStepUpVerifierOptions,

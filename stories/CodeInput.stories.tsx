@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { CodeInput } from 'mfa-kit';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { CodeInput } from '../src/components/CodeInput';
 
 const meta = {
   title: 'Components/CodeInput',

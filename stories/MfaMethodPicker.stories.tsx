@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { MfaMethodPicker } from 'mfa-kit';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { MfaMethodPicker } from '../src/components/MfaMethodPicker';
 
 const meta = {
   title: 'Components/MfaMethodPicker',

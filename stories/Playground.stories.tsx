@@ -1,10 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { AuthUser } from 'mfa-kit';
+import { SignIn, TotpSetup, useMfa } from 'mfa-kit';
 import { useEffect, useState } from 'react';
 import { expect, within } from 'storybook/test';
-import { useMfa } from '../src/components/MfaProvider';
-import { SignIn } from '../src/components/SignIn';
-import { TotpSetup } from '../src/components/TotpSetup';
-import type { AuthUser } from '../src/ports';
 import { DEMO_PASSWORD, demo } from './support/demo';
 import { OutboxView } from './support/OutboxView';
 

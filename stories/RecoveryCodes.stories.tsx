@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { RecoveryCodes } from 'mfa-kit';
+import type { CognitoSimulator } from 'mfa-kit/testing';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { RecoveryCodes } from '../src/components/RecoveryCodes';
-import type { CognitoSimulator } from '../src/testing';
 import { phoneCode, readSetupKey } from './support/authenticatorApp';
 import { EnrolThenCodes } from './support/EnrolThenCodes';
 import { PrivateSimulator } from './support/PrivateSimulator';

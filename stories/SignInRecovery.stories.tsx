@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { SignIn } from 'mfa-kit';
+import type { CognitoSimulator, CognitoSimulatorOptions } from 'mfa-kit/testing';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { SignIn } from '../src/components/SignIn';
-import type { CognitoSimulator, CognitoSimulatorOptions } from '../src/testing';
 import { phoneCode, readSetupKey } from './support/authenticatorApp';
 import { PrivateSimulator } from './support/PrivateSimulator';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { createCognitoSimulator } from '../src/testing';
 import { DEMO_PASSWORD, demo, demoUsers } from './support/demo';
 import { OutboxView } from './support/OutboxView';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { SimulatorUserSeed } from 'mfa-kit/testing';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { SimulatorUserSeed } from '../src/testing';
 import { phoneCode } from './support/authenticatorApp';
 import { SimulatedSession } from './support/SimulatedSession';
 import { StandaloneStepUpDemo, StepUpDemo } from './support/StepUpDemo';

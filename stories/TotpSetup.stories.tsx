@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { TotpSetup } from 'mfa-kit';
+import type { CognitoSimulator } from 'mfa-kit/testing';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { TotpSetup } from '../src/components/TotpSetup';
-import type { CognitoSimulator } from '../src/testing';
 import { phoneCode, readSetupKey } from './support/authenticatorApp';
 import { SimulatedSession } from './support/SimulatedSession';
 

@@ -1,6 +1,5 @@
+import { RecoveryCodes, TotpSetup } from 'mfa-kit';
 import { useState } from 'react';
-import { RecoveryCodes } from '../../src/components/RecoveryCodes';
-import { TotpSetup } from '../../src/components/TotpSetup';
 
 /** A settings page: enrol an authenticator, then save recovery codes, then done. */
 export function EnrolThenCodes({ accountName }: { accountName: string }) {

@@ -1,5 +1,5 @@
+import type { Outbox } from 'mfa-kit/testing';
 import { useSyncExternalStore } from 'react';
-import type { Outbox } from '../../src/testing';
 
 /** Live list of the SMS and email codes the simulator has "delivered". A Storybook tool, not library UI. */
 export function OutboxView({ outbox }: { outbox: Outbox }) {

@@ -1,10 +1,6 @@
+import { MfaProvider, useMfa } from 'mfa-kit';
+import { type CognitoSimulator, type CognitoSimulatorOptions, createCognitoSimulator } from 'mfa-kit/testing';
 import { type ReactNode, useEffect, useState } from 'react';
-import { MfaProvider, useMfa } from '../../src/components/MfaProvider';
-import {
-  type CognitoSimulator,
-  type CognitoSimulatorOptions,
-  createCognitoSimulator,
-} from '../../src/testing';
 
 /** A simulator of the story's own, nobody signed in, with the toolbar's locale. */
 export function PrivateSimulator({

@@ -1,11 +1,7 @@
+import type { SignInOutput } from 'mfa-kit';
+import { MfaProvider, useMfa } from 'mfa-kit';
+import { type CognitoSimulator, type CognitoSimulatorOptions, createCognitoSimulator } from 'mfa-kit/testing';
 import { type ReactNode, useEffect, useState } from 'react';
-import { MfaProvider, useMfa } from '../../src/components/MfaProvider';
-import type { SignInOutput } from '../../src/ports';
-import {
-  type CognitoSimulator,
-  type CognitoSimulatorOptions,
-  createCognitoSimulator,
-} from '../../src/testing';
 
 export const STORY_PASSWORD = 'Passw0rd!';
 

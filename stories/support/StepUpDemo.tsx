@@ -1,7 +1,6 @@
+import { isMfaError, isStepUpCancelled, StepUpDialog, StepUpProvider, useStepUp } from 'mfa-kit';
+import type { CognitoSimulator } from 'mfa-kit/testing';
 import { useState } from 'react';
-import { isStepUpCancelled, StepUpDialog, StepUpProvider, useStepUp } from '../../src/components/StepUp';
-import { isMfaError } from '../../src/core/errors';
-import type { CognitoSimulator } from '../../src/testing';
 
 function Actions() {
   const { guard } = useStepUp();

@@ -1,4 +1,4 @@
-import { createCognitoSimulator } from '../../src/testing';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 
 /** Every demo user's password. */
 export const DEMO_PASSWORD = 'Passw0rd!';

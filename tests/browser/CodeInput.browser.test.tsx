@@ -1,11 +1,10 @@
 import { cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
+import { CodeInput, MfaProvider } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { CodeInput } from '../../src/components/CodeInput';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { createCognitoSimulator } from '../../src/testing';
-import '../../src/styles/mfa-kit.css';
+import 'mfa-kit/styles.css';
 
 function renderCodeInput(onComplete = vi.fn(), locale = 'en') {
   const { client } = createCognitoSimulator();

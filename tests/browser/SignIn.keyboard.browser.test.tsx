@@ -1,12 +1,11 @@
 import { cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
+import { MfaProvider, SignIn } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { SignIn } from '../../src/components/SignIn';
-import { createCognitoSimulator } from '../../src/testing';
-import '../../src/styles/mfa-kit.css';
+import 'mfa-kit/styles.css';
 
 afterEach(() => cleanup());
 

@@ -1,9 +1,8 @@
 import { cleanup, render } from '@testing-library/react';
+import { MfaProvider, StepUpProvider, useStepUp } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { StepUpProvider, useStepUp } from '../../src/components/StepUp';
-import { createCognitoSimulator } from '../../src/testing';
-import '../../src/styles/mfa-kit.css';
+import 'mfa-kit/styles.css';
 
 afterEach(() => cleanup());
 

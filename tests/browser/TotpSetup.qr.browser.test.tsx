@@ -1,13 +1,11 @@
 import { cleanup, render } from '@testing-library/react';
 import jsQR from 'jsqr';
+import { MfaProvider, parseOtpauthUri, TotpSetup } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { TotpSetup } from '../../src/components/TotpSetup';
-import { parseOtpauthUri } from '../../src/core/otpauth';
-import { createCognitoSimulator } from '../../src/testing';
-import '../../src/styles/mfa-kit.css';
+import 'mfa-kit/styles.css';
 
 afterEach(() => cleanup());
 

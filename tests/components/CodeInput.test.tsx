@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { CodeInput } from 'mfa-kit';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { CodeInput } from '../../src/components/CodeInput';
 import { renderWithProvider } from './renderWithProvider';
 
 function Controlled() {

@@ -1,15 +1,13 @@
 import { render, renderHook, screen } from '@testing-library/react';
+import { CodeInput, MfaError, MfaProvider, TotpSetup, useMfa } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { CodeInput } from '../../src/components/CodeInput';
-import { MfaProvider, useMfa } from '../../src/components/MfaProvider';
-import { MfaError } from '../../src/core/errors';
-import { createCognitoSimulator } from '../../src/testing';
 
 describe('MfaProvider', () => {
   it('tells a developer which component needs it and what to wrap', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<CodeInput />)).toThrow(
-      'CodeInput must be used within <MfaProvider>. Wrap your app (or story) in <MfaProvider client={…}>.',
+    expect(() => render(<TotpSetup accountName="alice" />)).toThrow(
+      'TotpSetup must be used within <MfaProvider>. Wrap your app (or story) in <MfaProvider client={…}>.',
     );
     expect(() => renderHook(() => useMfa())).toThrow('useMfa must be used within <MfaProvider>');
   });

@@ -1,9 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MfaProvider, RecoveryCodes } from 'mfa-kit';
+import { type CognitoSimulator, createCognitoSimulator } from 'mfa-kit/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { RecoveryCodes } from '../../src/components/RecoveryCodes';
-import { type CognitoSimulator, createCognitoSimulator } from '../../src/testing';
 
 const PASSWORD = 'Passw0rd!';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

@@ -1,10 +1,8 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MfaChallenge, MfaProvider, SignIn } from 'mfa-kit';
+import { type CognitoSimulatorOptions, createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { MfaChallenge } from '../../src/components/MfaChallenge';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { SignIn } from '../../src/components/SignIn';
-import { type CognitoSimulatorOptions, createCognitoSimulator } from '../../src/testing';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
 
 const PASSWORD = 'Passw0rd!';

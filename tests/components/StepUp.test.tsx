@@ -1,12 +1,17 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { StepUpProof } from 'mfa-kit';
+import {
+  isMfaError,
+  isStepUpCancelled,
+  MfaProvider,
+  type StepUpEvent,
+  StepUpProvider,
+  useStepUp,
+} from 'mfa-kit';
+import { createCognitoSimulator, type SimulatorUserSeed } from 'mfa-kit/testing';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { isStepUpCancelled, type StepUpEvent, StepUpProvider, useStepUp } from '../../src/components/StepUp';
-import { isMfaError } from '../../src/core/errors';
-import type { StepUpProof } from '../../src/ports';
-import { createCognitoSimulator, type SimulatorUserSeed } from '../../src/testing';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

@@ -1,12 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { MfaError, StepUpProof } from 'mfa-kit';
+import { MfaProvider, StepUpDialog } from 'mfa-kit';
+import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from 'mfa-kit/testing';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { StepUpDialog } from '../../src/components/StepUp';
-import type { MfaError } from '../../src/core/errors';
-import type { StepUpProof } from '../../src/ports';
-import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from '../../src/testing';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

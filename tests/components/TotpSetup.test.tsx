@@ -1,10 +1,9 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MfaProvider, TotpSetup } from 'mfa-kit';
+import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from 'mfa-kit/testing';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { TotpSetup } from '../../src/components/TotpSetup';
-import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from '../../src/testing';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
 import { readManualKey } from './manualKey';
 

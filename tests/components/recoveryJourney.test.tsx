@@ -1,14 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MfaChallenge, MfaProvider, SignIn } from 'mfa-kit';
+import { type CognitoSimulator, type CognitoSimulatorOptions, createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { MfaChallenge } from '../../src/components/MfaChallenge';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { SignIn } from '../../src/components/SignIn';
-import {
-  type CognitoSimulator,
-  type CognitoSimulatorOptions,
-  createCognitoSimulator,
-} from '../../src/testing';
 import { phoneCode } from '../contract/support/authenticator';
 import { readManualKey } from './manualKey';
 

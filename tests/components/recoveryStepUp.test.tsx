@@ -1,14 +1,11 @@
 import { createServer } from 'node:http';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { httpRecoveryCodes, MfaProvider, RecoveryCodes, StepUpProvider, useStepUp } from 'mfa-kit';
+import { stepUpRequired } from 'mfa-kit/server';
+import { type CognitoSimulator, createCognitoSimulator } from 'mfa-kit/testing';
 import { type ReactNode, useMemo } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { RecoveryCodes } from '../../src/components/RecoveryCodes';
-import { StepUpProvider, useStepUp } from '../../src/components/StepUp';
-import { httpRecoveryCodes } from '../../src/http';
-import { stepUpRequired } from '../../src/server';
-import { type CognitoSimulator, createCognitoSimulator } from '../../src/testing';
 import { phoneCode } from '../contract/support/authenticator';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
+import { MfaProvider, type MfaProviderProps } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import type { ReactElement } from 'react';
-import { MfaProvider, type MfaProviderProps } from '../../src/components/MfaProvider';
-import { createCognitoSimulator } from '../../src/testing';
 
 /** Renders inside an MfaProvider backed by a fresh simulator, as a host app would. */
 export function renderWithProvider(

@@ -2,11 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MfaProvider, StepUpProvider, StepUpRefusedError, useStepUp } from 'mfa-kit';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { useState } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { StepUpProvider, StepUpRefusedError, useStepUp } from '../../src/components/StepUp';
-import { createCognitoSimulator } from '../../src/testing';
 import { phoneCode } from '../contract/support/authenticator';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

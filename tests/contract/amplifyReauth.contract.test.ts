@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { fetchAuthSession, getCurrentUser } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
+import type { AuthClient } from 'mfa-kit';
+import { toMfaError } from 'mfa-kit';
+import { amplifyReauthVerifier } from 'mfa-kit/amplify';
+import { verifyStepUpProof } from 'mfa-kit/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amplifyReauthVerifier } from '../../src/amplify';
-import { toMfaError } from '../../src/core/errors';
-import type { AuthClient } from '../../src/ports';
-import { verifyStepUpProof } from '../../src/server';
 import { phoneCode, wrongCode } from './support/authenticator';
 import { cognitoLocalTarget } from './support/cognitoLocalTarget';
 import type { ContractTarget } from './support/target';

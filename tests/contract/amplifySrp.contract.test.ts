@@ -1,7 +1,8 @@
 // @vitest-environment node
+
+import { toMfaError } from 'mfa-kit';
+import { amplifyReauthVerifier } from 'mfa-kit/amplify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { amplifyReauthVerifier } from '../../src/amplify';
-import { toMfaError } from '../../src/core/errors';
 import { phoneCode, wrongCode } from './support/authenticator';
 import { type SrpCognitoDouble, startSrpCognitoDouble } from './support/srpCognitoDouble';
 

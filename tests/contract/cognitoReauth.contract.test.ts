@@ -1,11 +1,9 @@
 // @vitest-environment node
 import { fetchAuthSession } from 'aws-amplify/auth';
+import type { AuthClient } from 'mfa-kit';
+import { cognitoReauthVerifier, stepUpRequirementFrom, toMfaError } from 'mfa-kit';
+import { StepUpProofError, stepUpRequired, verifyStepUpProof } from 'mfa-kit/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoReauthVerifier } from '../../src/cognito';
-import { toMfaError } from '../../src/core/errors';
-import { stepUpRequirementFrom } from '../../src/core/rfc9470';
-import type { AuthClient } from '../../src/ports';
-import { StepUpProofError, stepUpRequired, verifyStepUpProof } from '../../src/server';
 import { phoneCode, wrongCode } from './support/authenticator';
 import { cognitoLocalTarget } from './support/cognitoLocalTarget';
 import type { ContractTarget } from './support/target';

@@ -1,4 +1,4 @@
-import type { AuthClient } from '../../src/ports';
+import type { AuthClient } from 'mfa-kit';
 import { phoneCode, wrongCode } from './support/authenticator';
 import type { ContractPool, ContractTarget } from './support/target';
 import { createTranscript } from './support/transcript';

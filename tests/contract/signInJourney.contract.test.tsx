@@ -1,9 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { AuthClient } from 'mfa-kit';
+import { MfaProvider, SignIn } from 'mfa-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MfaProvider } from '../../src/components/MfaProvider';
-import { SignIn } from '../../src/components/SignIn';
-import type { AuthClient } from '../../src/ports';
 import { phoneCode } from './support/authenticator';
 import { cognitoLocalTarget } from './support/cognitoLocalTarget';
 import { simulatorTarget } from './support/simulatorTarget';

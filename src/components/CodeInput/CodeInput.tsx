@@ -1,6 +1,11 @@
 import {
   type ChangeEvent,
   type ClipboardEvent,
+  type ComponentPropsWithoutRef,
+  type FocusEvent,
+  forwardRef,
+  type KeyboardEvent,
+  type MouseEvent,
   type Ref,
   type SyntheticEvent,
   useEffect,
@@ -12,9 +17,15 @@ import { normalizeCode } from '../../core/codes.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { useLeafMessages } from '../MfaProvider/index.js';
 
-export interface CodeInputProps {
+/** DOM props passed through to the real `<input>` (aria-*, data-*, form, required, handlers…). */
+type NativeInputProps = Omit<
+  ComponentPropsWithoutRef<'input'>,
+  'value' | 'defaultValue' | 'type' | 'size' | 'children' | 'dir' | 'maxLength' | 'pattern'
+>;
+
+export interface CodeInputProps extends NativeInputProps {
   /** Number of digits. Cognito's TOTP, SMS and email codes have 6. */
   length?: number;
   /** Controlled value (digits only). */
@@ -37,7 +48,7 @@ export interface CodeInputProps {
   name?: string;
   id?: string;
   className?: string;
-  /** Ref to the real `<input>`, e.g. to focus it after an error. */
+  /** Ref to the real `<input>`; the component's own `ref` points there too. */
   inputRef?: Ref<HTMLInputElement>;
 }
 
@@ -49,25 +60,38 @@ interface Selection {
 /**
  * One real `<input autocomplete="one-time-code">`; the digit boxes are a picture of its value and
  * caret, hidden from assistive technology, so screen readers, password managers and SMS autofill
- * all see a plain text field.
+ * all see a plain text field. Works without `<MfaProvider>` (English, the document's direction);
+ * `ref` and unknown props go to the `<input>`, with handlers composed, never replaced.
  */
-export function CodeInput({
-  length = 6,
-  value: valueProp,
-  defaultValue = '',
-  onValueChange,
-  onComplete,
-  disabled = false,
-  error,
-  label,
-  description,
-  autoFocus,
-  name,
-  id,
-  className,
-  inputRef,
-}: CodeInputProps) {
-  const { t, dir } = useMfaContext('CodeInput');
+export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function CodeInput(
+  {
+    length = 6,
+    value: valueProp,
+    defaultValue = '',
+    onValueChange,
+    onComplete,
+    disabled = false,
+    error,
+    label,
+    description,
+    autoFocus,
+    name,
+    id,
+    className,
+    inputRef,
+    onChange,
+    onPaste,
+    onSelect,
+    onKeyUp,
+    onClick,
+    onFocus,
+    onBlur,
+    'aria-describedby': extraDescribedBy,
+    ...inputProps
+  },
+  forwardedRef,
+) {
+  const { t, dir } = useLeafMessages();
   const generatedId = useId();
   const inputId = id ?? `${generatedId}-input`;
   const descriptionId = `${generatedId}-description`;
@@ -105,11 +129,14 @@ export function CodeInput({
   };
 
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
+    onChange?.(event);
     update(normalizeCode(event.currentTarget.value, length), event.currentTarget);
   };
 
   // A paste replaces the selection with the pasted digits only, so "123 456" fits a 6-slot field.
   const handlePaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    onPaste?.(event);
+    if (event.defaultPrevented) return;
     const input = event.currentTarget;
     event.preventDefault();
     const start = input.selectionStart ?? value.length;
@@ -123,7 +150,9 @@ export function CodeInput({
     setSelection({ start: caret, end: caret });
   };
 
-  const describedBy = [descriptionId, error ? errorId : undefined].filter(Boolean).join(' ');
+  const describedBy = [descriptionId, error ? errorId : undefined, extraDescribedBy]
+    .filter(Boolean)
+    .join(' ');
   const state = value.length === 0 ? 'empty' : isComplete ? 'complete' : 'partial';
   const status = disabled ? 'disabled' : error ? 'error' : 'idle';
 
@@ -143,7 +172,8 @@ export function CodeInput({
       </p>
       <div className="mfa-code-input__field" data-mfa-part="field">
         <input
-          ref={mergeRefs(ownRef, inputRef)}
+          {...inputProps}
+          ref={mergeRefs(ownRef, inputRef, forwardedRef)}
           id={inputId}
           className="mfa-code-input__input"
           data-mfa-part="input"
@@ -167,14 +197,27 @@ export function CodeInput({
           aria-describedby={describedBy}
           onChange={handleChange}
           onPaste={handlePaste}
-          onSelect={syncSelection}
-          onKeyUp={syncSelection}
-          onClick={syncSelection}
-          onFocus={(event) => {
+          onSelect={(event) => {
+            onSelect?.(event);
+            syncSelection(event);
+          }}
+          onKeyUp={(event: KeyboardEvent<HTMLInputElement>) => {
+            onKeyUp?.(event);
+            syncSelection(event);
+          }}
+          onClick={(event: MouseEvent<HTMLInputElement>) => {
+            onClick?.(event);
+            syncSelection(event);
+          }}
+          onFocus={(event: FocusEvent<HTMLInputElement>) => {
+            onFocus?.(event);
             setFocused(true);
             syncSelection(event);
           }}
-          onBlur={() => setFocused(false)}
+          onBlur={(event: FocusEvent<HTMLInputElement>) => {
+            onBlur?.(event);
+            setFocused(false);
+          }}
         />
         <div className="mfa-code-input__slots" data-mfa-part="slots" aria-hidden="true" dir="ltr">
           {Array.from({ length }, (_, index) => (
@@ -200,7 +243,7 @@ export function CodeInput({
       </p>
     </div>
   );
-}
+});
 
 function isSlotActive(index: number, selection: Selection, length: number): boolean {
   if (selection.start !== selection.end) return index >= selection.start && index < selection.end;

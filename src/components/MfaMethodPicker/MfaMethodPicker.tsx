@@ -1,14 +1,24 @@
-import { useId } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { useLeafMessages } from '../MfaProvider/index.js';
 
-export interface MfaMethodPickerProps {
+/** DOM props passed through to the `<fieldset>` (aria-*, data-*, id, style…). */
+type NativeFieldsetProps = Omit<
+  ComponentPropsWithoutRef<'fieldset'>,
+  'onChange' | 'defaultValue' | 'children' | 'dir'
+>;
+
+export interface MfaMethodPickerProps extends NativeFieldsetProps {
+  /** The methods offered, in this order. */
   methods: MfaMethod[];
+  /** Controlled selection. */
   value?: MfaMethod;
+  /** Initial selection when uncontrolled. */
   defaultValue?: MfaMethod;
+  /** Called with the method the user selects. */
   onChange?: (method: MfaMethod) => void;
   /** Visible legend; defaults to "Verification method". */
   label?: string;
@@ -22,17 +32,16 @@ const methodText: Record<MfaMethod, { label: MessageKey; description: MessageKey
   EMAIL: { label: 'methods.email', description: 'methods.emailDescription', note: 'methods.emailNote' },
 };
 
-/** A radio group of MFA methods (arrow keys move between them), each with what it is and how safe it is. */
-export function MfaMethodPicker({
-  methods,
-  value,
-  defaultValue,
-  onChange,
-  label,
-  disabled,
-  className,
-}: MfaMethodPickerProps) {
-  const { t, dir } = useMfaContext('MfaMethodPicker');
+/**
+ * A radio group of MFA methods (arrow keys move between them), each with what it is and how safe it
+ * is. Works without `<MfaProvider>` (English, the document's direction); like Radix's RadioGroup,
+ * `ref` and unknown props go to the group's root, the `<fieldset>`.
+ */
+export const MfaMethodPicker = forwardRef<HTMLFieldSetElement, MfaMethodPickerProps>(function MfaMethodPicker(
+  { methods, value, defaultValue, onChange, label, disabled, className, ...fieldsetProps },
+  ref,
+) {
+  const { t, dir } = useLeafMessages();
   const name = useId();
   const [selected, setSelected] = useControllableState<MfaMethod | undefined>({
     value,
@@ -41,6 +50,8 @@ export function MfaMethodPicker({
   });
   return (
     <fieldset
+      {...fieldsetProps}
+      ref={ref}
       className={classNames('mfa-methods', className)}
       data-mfa-part="method-picker"
       dir={dir}
@@ -78,4 +89,4 @@ export function MfaMethodPicker({
       })}
     </fieldset>
   );
-}
+});

@@ -3,6 +3,7 @@ import type { MfaError } from '../../core/errors.js';
 import { errorMessageKeys } from '../../i18n/errorMessages.js';
 import {
   directionOf,
+  en,
   formatMessage,
   type MessageKey,
   type Messages,
@@ -87,4 +88,21 @@ export function useMfaContext(consumer: string): MfaContextValue {
 /** The client, issuer, locale and messages of the nearest `<MfaProvider>`. */
 export function useMfa(): MfaContextValue {
   return useMfaContext('useMfa');
+}
+
+/** What a leaf component needs to speak: the message function and, under a provider, its direction. */
+export type LeafMessages = Pick<MfaContextValue, 't'> & { dir: 'ltr' | 'rtl' | undefined };
+
+const englishWithoutProvider: LeafMessages = {
+  t: (key, vars) => formatMessage(en[key], vars),
+  // No `dir` attribute: the element inherits the document's direction.
+  dir: undefined,
+};
+
+/**
+ * For leaf components that work without `<MfaProvider>` (CodeInput, MfaMethodPicker): the
+ * provider's catalog and direction when there is one, else English and the document's direction.
+ */
+export function useLeafMessages(): LeafMessages {
+  return useContext(MfaContext) ?? englishWithoutProvider;
 }

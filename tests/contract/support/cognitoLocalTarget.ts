@@ -6,8 +6,8 @@ import {
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
-import { amplifyAuthClient } from '../../../src/amplify';
-import type { AuthClient } from '../../../src/ports';
+import type { AuthClient } from 'mfa-kit';
+import { amplifyAuthClient } from 'mfa-kit/amplify';
 import { startCognitoLocal } from './cognitoLocal';
 import { type ContractTarget, errorNameOf } from './target';
 

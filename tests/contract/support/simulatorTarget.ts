@@ -1,4 +1,4 @@
-import { createCognitoSimulator } from '../../../src/testing';
+import { createCognitoSimulator } from 'mfa-kit/testing';
 import { type ContractTarget, errorNameOf } from './target';
 
 /** The embedded simulator: it follows real Cognito, so it needs no translation. */

@@ -1,4 +1,4 @@
-import type { AuthClient } from '../../../src/ports';
+import type { AuthClient } from 'mfa-kit';
 
 export interface ContractPool {
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';

@@ -1,4 +1,4 @@
-import type { AuthClient, SignInOutput } from '../../../src/ports';
+import type { AuthClient, SignInOutput } from 'mfa-kit';
 import type { ContractTarget } from './target';
 
 type Method = keyof AuthClient;
