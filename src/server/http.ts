@@ -1,4 +1,16 @@
-/** Small Web-standard response helpers shared by the server handlers. */
+/** Small Web-standard request/response helpers shared by the server handlers. */
+
+/** The largest body any route accepts. The API's bodies are a few hundred bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * What the server knows about a request beyond the `Request` itself. Passed beside the Request (never in
+ * a header, which a client could set): `nodeListener` fills it from the TCP socket.
+ */
+export interface MfaRequestContext {
+  /** The caller's address, as the server (or a trusted proxy) saw it. */
+  clientIp?: string;
+}
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -12,28 +24,90 @@ export function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-export async function readJsonObject(request: Request): Promise<Record<string, unknown> | undefined> {
-  try {
-    const body: unknown = await request.json();
-    return typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
+/** Why a JSON body was refused, as the HTTP answer to give. */
+export class BodyError extends Error {
+  override readonly name = 'BodyError';
+  readonly status: 400 | 413 | 415;
+  constructor(status: 400 | 413 | 415, message: string) {
+    super(message);
+    this.status = status;
   }
 }
 
-/** Set by `nodeListener` from the TCP socket; any value a client sends under this name is replaced. */
-export const SOCKET_IP_HEADER = 'x-mfa-kit-socket-ip';
+/**
+ * Reads a JSON object body through a reader that stops after `maxBytes`, whatever `Content-Length`
+ * says (or does not say): 415 unless `Content-Type` is `application/json` (which also forces a CORS
+ * preflight, so another site cannot send it from its visitors' browsers), 413 when too large, 400
+ * for a malformed `Content-Length` or anything but a JSON object.
+ */
+export async function readJsonObject(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type.trim()))
+    throw new BodyError(415, 'Send the body as Content-Type: application/json.');
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (!/^\d{1,15}$/.test(declared.trim())) throw new BodyError(400, 'Malformed Content-Length.');
+    if (Number(declared) > maxBytes) throw new BodyError(413, 'The body is too large.');
+  }
+  const bytes = new Uint8Array(maxBytes);
+  let size = 0;
+  const reader = request.body?.getReader();
+  if (reader) {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (size + value.byteLength > maxBytes) {
+          void reader.cancel().catch(() => {});
+          throw new BodyError(413, 'The body is too large.');
+        }
+        bytes.set(value, size);
+        size += value.byteLength;
+      }
+    } catch (error) {
+      if (error instanceof BodyError) throw error;
+      throw new BodyError(400, 'The body could not be read.');
+    }
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, size)));
+  } catch {
+    throw new BodyError(400, 'The body is not JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BodyError(400, 'The body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
 
 /**
- * The caller's address for rate limits: the socket address when served by `nodeListener`, else the
- * last X-Forwarded-For entry (the one your own proxy appended; earlier entries are client-supplied
- * and spoofable), else X-Real-IP. Pass `clientIp` to createMfaHandler when your platform says otherwise.
+ * The address `trustedProxies` hops in from the end of `X-Forwarded-For` (each trusted proxy appends
+ * the address it received the request from, so only the last `trustedProxies` entries can be
+ * believed). `undefined` when there is no such header or `trustedProxies` is 0.
  */
-export function defaultClientIp(request: Request): string | undefined {
-  const socket = request.headers.get(SOCKET_IP_HEADER);
-  if (socket) return socket;
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || request.headers.get('x-real-ip') || undefined;
+export function forwardedFor(headers: Headers, trustedProxies: number): string | undefined {
+  if (!(trustedProxies >= 1)) return undefined;
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return undefined;
+  // Fewer entries than proxies: the front proxy did not append; the leftmost is the best we have.
+  return entries[Math.max(0, entries.length - Math.floor(trustedProxies))]?.slice(0, 64);
+}
+
+/**
+ * The caller's address for rate limits: what the server passed beside the Request (`nodeListener`
+ * passes the socket's, or what its trusted proxies say), else — only when the host declared
+ * `trustedProxies` — the matching `X-Forwarded-For` entry. Never a header a client can set on its own.
+ */
+export function defaultClientIp(
+  request: Request,
+  context: MfaRequestContext | undefined,
+  trustedProxies = 0,
+): string | undefined {
+  return context?.clientIp || forwardedFor(request.headers, trustedProxies);
 }

@@ -1,5 +1,10 @@
-export { createMfaHandler, type MfaHandler, type MfaHandlerOptions } from './createMfaHandler.js';
-export { nodeListener } from './nodeListener.js';
+export {
+  createMfaHandler,
+  type MfaHandler,
+  type MfaHandlerOptions,
+  type MfaRequestContext,
+} from './createMfaHandler.js';
+export { type NodeListenerOptions, nodeListener } from './nodeListener.js';
 export type { PoolTokenOptions } from './poolJwt.js';
 export { logAuditEvent, type RecoveryAuditEvent, type RecoveryAuditSink } from './recovery/audit.js';
 export { type CognitoIdentityOptions, cognitoIdentity } from './recovery/cognitoIdentity.js';
@@ -8,7 +13,7 @@ export {
   dynamoDbStore,
   recoveryTableDefinition,
 } from './recovery/dynamoDbStore.js';
-export type { RecoveryIdentity } from './recovery/identity.js';
+export type { RecoveryIdentity, RecoveryRequestContext } from './recovery/identity.js';
 export { memoryStore } from './recovery/memoryStore.js';
 export {
   createRecoveryService,
@@ -21,6 +26,7 @@ export {
 export type { RecoveryCodeStore, StoredRecoveryCode, StoredRecoveryCodes } from './recovery/store.js';
 export { stepUpRequired } from './stepUpRequired.js';
 export {
+  cognitoUserHasMfa,
   type StepUpIdentity,
   StepUpProofError,
   type VerifyStepUpProofOptions,

@@ -57,6 +57,8 @@ async function harness(overrides: Partial<MfaHandlerOptions> = {}): Promise<Harn
     audit: (event) => {
       audit.push(event);
     },
+    // The tests stand for one proxy in front of the handler, appending the client's address.
+    trustedProxies: 1,
     ...overrides,
   });
   return { handler, audit, tableName };
@@ -146,9 +148,22 @@ describe('createMfaHandler: generate and status (access token from cognito-local
     const { handler } = await harness();
     expect((await call(handler, new Request(url('/nope')))).status).toBe(404);
     expect((await call(handler, new Request(url('/recovery-codes/redeem')))).status).toBe(405);
+    // Only JSON is read (which also forces a CORS preflight on cross-site callers).
     expect(
       (await call(handler, new Request(url('/recovery-codes/redeem'), { method: 'POST', body: 'not json' })))
         .status,
+    ).toBe(415);
+    expect(
+      (
+        await call(
+          handler,
+          new Request(url('/recovery-codes/redeem'), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: 'not json',
+          }),
+        )
+      ).status,
     ).toBe(400);
   });
 });
@@ -168,6 +183,13 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
       ClientId: pool.clientId,
       AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
       AuthParameters: { USERNAME: 'alice', PASSWORD: alice.password },
+      // The client's address, so Cognito's threat protection sees the real caller.
+      ContextData: {
+        IpAddress: '203.0.113.7',
+        ServerName: 'app.example',
+        ServerPath: '/mfa/recovery-codes/redeem',
+        HttpHeaders: [],
+      },
     });
     expect(proxy.calls[1]?.body).toEqual({
       UserPoolId: pool.userPoolId,
@@ -188,7 +210,7 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
     expect((await status(handler)).body.remaining).toBe(9);
   });
 
-  it('never consumes a code on a wrong password, and says the same for an unknown user', async () => {
+  it('never consumes a code on a wrong password, and says the same for an unknown user and a wrong code', async () => {
     const { handler } = await harness();
     const { body: set } = await generate(handler);
     const wrong = await redeem(handler, {
@@ -201,9 +223,13 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
       password: 'wrong-Passw0rd',
       code: set.codes[0],
     });
-    expect(wrong).toMatchObject({ status: 401, body: { ok: false, reason: 'NOT_AUTHORIZED' } });
+    // One answer for "password or code wrong": the endpoint confirms no password (issue 12, finding 3).
+    expect(wrong).toMatchObject({ status: 400, body: { ok: false, reason: 'CODE_INVALID' } });
     expect(unknown.status).toBe(wrong.status);
     expect(unknown.body).toEqual(wrong.body);
+    const wrongCode = await redeem(handler, { ...alice, code: 'AAAAA-AAAAA' });
+    expect(wrongCode.status).toBe(wrong.status);
+    expect(wrongCode.body).toEqual(wrong.body);
     expect(proxy.calls.map((c) => c.target)).not.toContain('AdminSetUserMFAPreference');
     expect((await status(handler)).body.remaining).toBe(10);
     expect((await redeem(handler, { ...alice, code: set.codes[0] })).body).toMatchObject({ ok: true });
@@ -211,7 +237,11 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
 
   it('rejects a wrong code and any code of an earlier set after regeneration', async () => {
     const generous = { limit: 100, windowSeconds: 900 };
-    const { handler } = await harness({ perUserLimit: generous, perIpLimit: generous });
+    const { handler } = await harness({
+      perUserLimit: generous,
+      perIpLimit: generous,
+      regenerateStepUp: false,
+    });
     const { body: first } = await generate(handler);
     const { body: second } = await generate(handler);
     for (const old of first.codes) {
@@ -355,7 +385,7 @@ describe('httpRecoveryCodes against createMfaHandler served over loopback', () =
     const { createServer } = await import('node:http');
     const { nodeListener } = await import('../../src/server');
     const { httpRecoveryCodes } = await import('../../src/http');
-    const { handler } = await harness({ perUserLimit: { limit: 4, windowSeconds: 900 } });
+    const { handler } = await harness({ perUserLimit: { limit: 3, windowSeconds: 900 } });
     const server = createServer(nodeListener(handler));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
@@ -366,9 +396,10 @@ describe('httpRecoveryCodes against createMfaHandler served over loopback', () =
       const set = await adapter.generate();
       expect(set.codes).toHaveLength(10);
       expect(await adapter.status()).toEqual({ remaining: 10, total: 10, createdAt: set.createdAt });
+      // A wrong password is not counted against bob (only attempts with his password are).
       expect(await adapter.redeem({ ...bob, password: 'nope', code: set.codes[0] ?? '' })).toEqual({
         ok: false,
-        reason: 'NOT_AUTHORIZED',
+        reason: 'CODE_INVALID',
       });
       expect(await adapter.redeem({ ...bob, code: set.codes[0] ?? '' })).toEqual({ ok: true, remaining: 9 });
       expect(await adapter.redeem({ ...bob, code: set.codes[0] ?? '' })).toEqual({

@@ -67,15 +67,16 @@ describe('createRecoveryService', () => {
 });
 
 describe('defaultClientIp', () => {
-  it('takes the entry your proxy appended to X-Forwarded-For, not the client-supplied ones', () => {
+  it('believes only what the server passed, or the X-Forwarded-For entry its declared proxies appended', () => {
     const request = new Request('https://app.example/mfa', {
-      headers: { 'x-forwarded-for': '198.51.100.23, 203.0.113.7' },
+      headers: { 'x-forwarded-for': '198.51.100.23, 203.0.113.7', 'x-real-ip': '192.0.2.1' },
     });
-    expect(defaultClientIp(request)).toBe('203.0.113.7');
-    expect(
-      defaultClientIp(new Request('https://app.example/mfa', { headers: { 'x-real-ip': '192.0.2.1' } })),
-    ).toBe('192.0.2.1');
-    expect(defaultClientIp(new Request('https://app.example/mfa'))).toBeUndefined();
+    expect(defaultClientIp(request, { clientIp: '192.0.2.50' }, 1)).toBe('192.0.2.50');
+    expect(defaultClientIp(request, undefined, 1)).toBe('203.0.113.7');
+    expect(defaultClientIp(request, undefined, 2)).toBe('198.51.100.23');
+    // No declared proxy: client-settable headers are ignored.
+    expect(defaultClientIp(request, undefined)).toBeUndefined();
+    expect(defaultClientIp(new Request('https://app.example/mfa'), undefined, 1)).toBeUndefined();
   });
 });
 
@@ -108,8 +109,8 @@ describe('nodeListener', () => {
         },
         body: JSON.stringify({ username: 'carol', password: 'nope', code: 'AAAAA-AAAAA' }),
       });
-      expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ ok: false, reason: 'NOT_AUTHORIZED' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, reason: 'CODE_INVALID' });
       expect(ips).toEqual(['127.0.0.1']);
       expect((await fetch(`${base}/mfa/recovery-codes`)).status).toBe(401);
       const huge = await fetch(`${base}/mfa/recovery-codes/redeem`, {

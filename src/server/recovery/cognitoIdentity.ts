@@ -1,8 +1,15 @@
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { RecoveryIdentity } from './identity.js';
+import type {
+  AdminInitiateAuthCommandOutput,
+  CognitoIdentityProviderClient,
+  ContextDataType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { RecoveryIdentity, RecoveryRequestContext } from './identity.js';
 
 export interface CognitoIdentityOptions {
-  /** An SDK v3 client with admin credentials for the pool (cognito-idp:AdminInitiateAuth, AdminSetUserMFAPreference). */
+  /**
+   * An SDK v3 client with admin credentials for the pool (cognito-idp:AdminInitiateAuth,
+   * AdminGetUser, AdminSetUserMFAPreference, and AdminUserGlobalSignOut when you use it).
+   */
   cognito: CognitoIdentityProviderClient;
   userPoolId: string;
   /** An app client with ALLOW_ADMIN_USER_PASSWORD_AUTH. */
@@ -11,13 +18,17 @@ export interface CognitoIdentityOptions {
   clientSecret?: string;
 }
 
-/** Names Cognito (and cognito-local) use for a wrong password or an unknown user. */
+/**
+ * Names Cognito (and cognito-local) use for a wrong password or an unknown user, and for a username
+ * Cognito cannot even parse (InvalidParameterException): all are "not authorized", never a 500.
+ */
 const refusals = new Set([
   'NotAuthorizedException',
   'UserNotFoundException',
   'InvalidPasswordException',
   'PasswordResetRequiredException',
   'UserNotConfirmedException',
+  'InvalidParameterException',
 ]);
 
 async function secretHash(clientSecret: string, username: string, clientId: string): Promise<string> {
@@ -33,34 +44,79 @@ async function secretHash(clientSecret: string, username: string, clientId: stri
   return btoa(String.fromCharCode(...mac));
 }
 
+/** The `username` claim of a token Cognito just handed us over TLS (no signature check needed). */
+function usernameClaim(token: string | undefined): string | undefined {
+  const payload = token?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const binary = atob(payload.replaceAll('-', '+').replaceAll('_', '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    return typeof claims.username === 'string' ? claims.username : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function contextData(context: RecoveryRequestContext | undefined): ContextDataType | undefined {
+  if (!context?.ip) return undefined;
+  return {
+    IpAddress: context.ip,
+    ServerName: context.serverName ?? 'localhost',
+    ServerPath: context.serverPath ?? '/',
+    HttpHeaders: Object.entries(context.headers ?? {}).map(([headerName, headerValue]) => ({
+      headerName,
+      headerValue,
+    })),
+  };
+}
+
 /**
- * The pool side of recovery over the AWS SDK: `AdminInitiateAuth` (ADMIN_USER_PASSWORD_AUTH)
- * proves the password; any answer but a refusal — tokens or an MFA challenge — means it was right.
- * `AdminSetUserMFAPreference` turns the authenticator app off. The SDK is loaded on first use, so
- * `mfa-kit/server` imports without it.
+ * The pool side of recovery over the AWS SDK: `AdminInitiateAuth` (ADMIN_USER_PASSWORD_AUTH, with
+ * the client's address as `ContextData` for Cognito's threat protection) proves the password; any
+ * answer but a refusal — tokens or an MFA challenge — means it was right. The canonical username
+ * comes from that answer (or `AdminGetUser`), so aliases and letter case all count as one user.
+ * `AdminSetUserMFAPreference` turns the authenticator app off; `AdminUserGlobalSignOut` ends every
+ * session. The SDK is loaded on first use, so `mfa-kit/server` imports without it.
  */
 export function cognitoIdentity(options: CognitoIdentityOptions): RecoveryIdentity {
   const sdk = () => import('@aws-sdk/client-cognito-identity-provider');
+
+  async function canonicalUsername(typed: string, answer: AdminInitiateAuthCommandOutput): Promise<string> {
+    const fromTokens = usernameClaim(answer.AuthenticationResult?.AccessToken);
+    if (fromTokens) return fromTokens;
+    const fromChallenge = answer.ChallengeParameters?.USER_ID_FOR_SRP;
+    if (fromChallenge) return fromChallenge;
+    const { AdminGetUserCommand } = await sdk();
+    const user = await options.cognito.send(
+      new AdminGetUserCommand({ UserPoolId: options.userPoolId, Username: typed }),
+    );
+    if (!user.Username) throw new Error('AdminGetUser returned no Username.');
+    return user.Username;
+  }
+
   return {
-    async verifyPassword(username, password) {
+    async verifyPassword(username, password, context) {
       const { AdminInitiateAuthCommand } = await sdk();
       const parameters: Record<string, string> = { USERNAME: username, PASSWORD: password };
       if (options.clientSecret)
         parameters.SECRET_HASH = await secretHash(options.clientSecret, username, options.clientId);
+      let answer: AdminInitiateAuthCommandOutput;
       try {
-        await options.cognito.send(
+        answer = await options.cognito.send(
           new AdminInitiateAuthCommand({
             UserPoolId: options.userPoolId,
             ClientId: options.clientId,
             AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
             AuthParameters: parameters,
+            ContextData: contextData(context),
           }),
         );
-        return true;
       } catch (error) {
-        if (error instanceof Error && refusals.has(error.name)) return false;
+        if (error instanceof Error && refusals.has(error.name)) return undefined;
         throw error;
       }
+      return canonicalUsername(username, answer);
     },
     async resetMfa(username) {
       const { AdminSetUserMFAPreferenceCommand } = await sdk();
@@ -70,6 +126,12 @@ export function cognitoIdentity(options: CognitoIdentityOptions): RecoveryIdenti
           Username: username,
           SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
         }),
+      );
+    },
+    async signOutEverywhere(username) {
+      const { AdminUserGlobalSignOutCommand } = await sdk();
+      await options.cognito.send(
+        new AdminUserGlobalSignOutCommand({ UserPoolId: options.userPoolId, Username: username }),
       );
     },
   };

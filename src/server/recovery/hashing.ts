@@ -26,9 +26,23 @@ export interface CodeHasher {
   matches(salt: string, canonicalCode: string, hash: string): Promise<boolean>;
 }
 
-/** `pepper`: a server secret of at least 32 characters, kept out of the store (e.g. in a secrets manager). */
+/**
+ * Refuses peppers that are obviously not random: shorter than 32 characters, fewer than 10 distinct
+ * characters (`aaaa…`, `abab…`), or one short piece repeated. It cannot prove randomness: generate the
+ * pepper (e.g. `openssl rand -base64 32`) and keep it in a secrets manager.
+ */
+export function assertStrongPepper(pepper: string): void {
+  if (typeof pepper !== 'string' || pepper.length < 32)
+    throw new Error('The recovery-code pepper must be at least 32 characters long.');
+  if (new Set(pepper).size < 10)
+    throw new Error('The recovery-code pepper is not random enough: use 32 random bytes, base64-encoded.');
+  if ((pepper + pepper).indexOf(pepper, 1) < pepper.length)
+    throw new Error('The recovery-code pepper repeats itself: use 32 random bytes, base64-encoded.');
+}
+
+/** `pepper`: a random server secret of at least 32 characters, kept out of the store (e.g. in a secrets manager). */
 export function createCodeHasher(pepper: string): CodeHasher {
-  if (pepper.length < 32) throw new Error('The recovery-code pepper must be at least 32 characters long.');
+  assertStrongPepper(pepper);
   const key = crypto.subtle.importKey(
     'raw',
     encoder.encode(pepper),

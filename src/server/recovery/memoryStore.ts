@@ -21,7 +21,8 @@ const copy = (codes: StoredRecoveryCodes): StoredRecoveryCodes => ({
 
 /**
  * A store in this process's memory, for development, tests and single-instance demos. Each method
- * runs to completion without awaiting, so consumption is atomic within the process.
+ * runs to completion without awaiting, so consumption is atomic within the process. Keys live in
+ * `Map`s, so no username (`constructor`, `__proto__` …) can reach an object's prototype.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): RecoveryCodeStore & {
   /** Everything held, for inspection: proves no plaintext code is kept. */
@@ -29,19 +30,27 @@ export function memoryStore(options: MemoryStoreOptions = {}): RecoveryCodeStore
 } {
   const now = options.now ?? Date.now;
   const data = options.data ?? { sets: {}, counters: {} };
-  const changed = options.onChange ?? (() => {});
+  const sets = new Map(Object.entries(data.sets));
+  const counters = new Map(Object.entries(data.counters));
+  const notify = options.onChange ?? (() => {});
+  /** Mirrors the maps into `data` (own properties only, via fromEntries) for hosts that persist it. */
+  const changed = () => {
+    data.sets = Object.fromEntries(sets);
+    data.counters = Object.fromEntries(counters);
+    notify();
+  };
 
   return {
     async get(username) {
-      const set = data.sets[username];
+      const set = sets.get(username);
       return set ? copy(set) : undefined;
     },
     async put(codes) {
-      data.sets[codes.username] = copy(codes);
+      sets.set(codes.username, copy(codes));
       changed();
     },
     async consume(username, setId, index, usedAt) {
-      const set = data.sets[username];
+      const set = sets.get(username);
       const code = set?.setId === setId ? set.codes[index] : undefined;
       if (!code || code.usedAt !== undefined) return false;
       code.usedAt = usedAt;
@@ -49,19 +58,19 @@ export function memoryStore(options: MemoryStoreOptions = {}): RecoveryCodeStore
       return true;
     },
     async release(username, setId, index) {
-      const set = data.sets[username];
+      const set = sets.get(username);
       if (set?.setId !== setId) return;
       delete set.codes[index]?.usedAt;
       changed();
     },
     async increment(key, expiresAt) {
-      const current = data.counters[key];
+      const current = counters.get(key);
       const counter = current && current.expiresAt > now() ? current : { count: 0, expiresAt };
       counter.count += 1;
-      data.counters[key] = counter;
+      counters.set(key, counter);
       changed();
       return counter.count;
     },
-    dump: () => structuredClone(data),
+    dump: () => structuredClone({ sets: Object.fromEntries(sets), counters: Object.fromEntries(counters) }),
   };
 }
