@@ -29,25 +29,22 @@ export {
   TotpSetupCopyKeyButton,
   TotpSetupError,
   TotpSetupManualKey,
+  type TotpSetupPartProps,
   type TotpSetupProps,
   TotpSetupQrCode,
 } from './components/TotpSetup/index.js';
 export { isCompleteCode, normalizeCode } from './core/codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
+export type { RecoveryCodesState } from './core/flows/recoveryCodes.js';
 export {
+  type RecoveryRefusal,
   type SignInEvent,
   type SignInState,
   type SignInUiStep,
   signInReducer,
   stepFromOutput,
 } from './core/flows/signIn.js';
-export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
-export {
-  formatRecoveryCode,
-  normalizeRecoveryCode,
-  RECOVERY_CODE_ALPHABET,
-  RECOVERY_CODE_COUNT,
-} from './core/recovery.js';
+export type { TotpSetupState } from './core/flows/totpSetup.js';
 export {
   buildOtpauthUri,
   formatSecretForDisplay,
@@ -57,6 +54,13 @@ export {
   type ParsedOtpauthUri,
   parseOtpauthUri,
 } from './core/otpauth.js';
+export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
+export {
+  formatRecoveryCode,
+  normalizeRecoveryCode,
+  RECOVERY_CODE_ALPHABET,
+  RECOVERY_CODE_COUNT,
+} from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export {

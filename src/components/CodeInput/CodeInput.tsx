@@ -19,13 +19,12 @@ import { mergeRefs } from '../internal/mergeRefs.js';
 import { useControllableState } from '../internal/useControllableState.js';
 import { useLeafMessages } from '../MfaProvider/index.js';
 
-/** DOM props passed through to the real `<input>` (aria-*, data-*, form, required, handlers…). */
-type NativeInputProps = Omit<
-  ComponentPropsWithoutRef<'input'>,
-  'value' | 'defaultValue' | 'type' | 'size' | 'children' | 'dir' | 'maxLength' | 'pattern'
->;
-
-export interface CodeInputProps extends NativeInputProps {
+/** Unknown DOM props (aria-*, data-*, form, required, handlers…) go to the real `<input>`. */
+export interface CodeInputProps
+  extends Omit<
+    ComponentPropsWithoutRef<'input'>,
+    'value' | 'defaultValue' | 'type' | 'size' | 'children' | 'dir' | 'maxLength' | 'pattern'
+  > {
   /** Number of digits. Cognito's TOTP, SMS and email codes have 6. */
   length?: number;
   /** Controlled value (digits only). */

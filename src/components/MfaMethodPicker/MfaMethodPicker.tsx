@@ -5,13 +5,9 @@ import { classNames } from '../internal/classNames.js';
 import { useControllableState } from '../internal/useControllableState.js';
 import { useLeafMessages } from '../MfaProvider/index.js';
 
-/** DOM props passed through to the `<fieldset>` (aria-*, data-*, id, style…). */
-type NativeFieldsetProps = Omit<
-  ComponentPropsWithoutRef<'fieldset'>,
-  'onChange' | 'defaultValue' | 'children' | 'dir'
->;
-
-export interface MfaMethodPickerProps extends NativeFieldsetProps {
+/** Unknown DOM props (aria-*, data-*, id, style…) go to the `<fieldset>`. */
+export interface MfaMethodPickerProps
+  extends Omit<ComponentPropsWithoutRef<'fieldset'>, 'onChange' | 'defaultValue' | 'children' | 'dir'> {
   /** The methods offered, in this order. */
   methods: MfaMethod[];
   /** Controlled selection. */

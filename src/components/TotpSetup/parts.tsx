@@ -5,7 +5,8 @@ import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
 import { useTotpSetupContext } from './context.js';
 
-interface PartProps {
+/** Props every compound part of `TotpSetup` takes. */
+export interface TotpSetupPartProps {
   className?: string;
 }
 
@@ -13,7 +14,7 @@ interface PartProps {
  * The otpauth URI as a QR code: black on white whatever the theme (inverted codes defeat some
  * scanners), with a four-module quiet zone, large enough to scan from a laptop screen.
  */
-export function TotpSetupQrCode({ className, size = 208 }: PartProps & { size?: number }) {
+export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & { size?: number }) {
   const { uri, issuer, accountName, mfa } = useTotpSetupContext('TotpSetup.QrCode');
   if (!uri) return null;
   return (
@@ -37,7 +38,7 @@ export function TotpSetupQrCode({ className, size = 208 }: PartProps & { size?: 
 }
 
 /** The secret as text, grouped in fours, with what an app asks for when adding a key by hand. */
-export function TotpSetupManualKey({ className }: PartProps) {
+export function TotpSetupManualKey({ className }: TotpSetupPartProps) {
   const { secret, issuer, accountName, mfa, manualKeyId } = useTotpSetupContext('TotpSetup.ManualKey');
   if (!secret) return null;
   return (
@@ -63,7 +64,7 @@ export function TotpSetupManualKey({ className }: PartProps) {
 }
 
 /** Copies the key with the Clipboard API; where that is missing or refused, selects the key instead. */
-export function TotpSetupCopyKeyButton({ className }: PartProps) {
+export function TotpSetupCopyKeyButton({ className }: TotpSetupPartProps) {
   const { secret, mfa } = useTotpSetupContext('TotpSetup.CopyKeyButton');
   const [result, setResult] = useState<'copied' | 'failed' | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -115,7 +116,7 @@ export function TotpSetupCopyKeyButton({ className }: PartProps) {
 }
 
 /** The code from the app; submits by itself once six digits are in. Keeps the digits after a network error. */
-export function TotpSetupCodeField({ className }: PartProps) {
+export function TotpSetupCodeField({ className }: TotpSetupPartProps) {
   const { state, submit, mfa } = useTotpSetupContext('TotpSetup.CodeField');
   const [code, setCode] = useState('');
   const lastError = state.status === 'scan' ? state.error : undefined;
@@ -161,7 +162,7 @@ function errorText(code: string, mfa: ReturnType<typeof useTotpSetupContext>['mf
 }
 
 /** Failures that are not about the typed code, each with its way forward. */
-export function TotpSetupError({ className }: PartProps) {
+export function TotpSetupError({ className }: TotpSetupPartProps) {
   const { state, mfa, retry, restart } = useTotpSetupContext('TotpSetup.Error');
   const error = state.status === 'failed' ? state.error : state.status === 'scan' ? state.error : undefined;
   const codeError = error && (error.code === 'CODE_MISMATCH' || error.code === 'TOTP_SETUP_FAILED');
