@@ -79,6 +79,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        resolve: { alias: publicEntryAliases },
         test: {
           name: 'stories',
           browser: browser(),
