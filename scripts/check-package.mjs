@@ -22,6 +22,7 @@ const root = resolve(import.meta.dirname, '..');
  */
 const sizeBudgets = {
   'dist/index.js': 32 * 1024,
+  'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
   'dist/server.js': 8 * 1024,
   'dist/testing.js': 8 * 1024,
@@ -85,6 +86,10 @@ for (const name of ['MfaProvider', 'useMfa', 'CodeInput', 'MfaError', 'toMfaErro
   assert.ok(main[name], 'mfa-kit exports ' + name);
 }
 assert.equal(main.normalizeCode('123 456'), '123456');
+
+const core = await import('mfa-kit/core');
+assert.equal(core.normalizeCode('123-456'), '123456');
+assert.ok(new core.MfaError('CODE_MISMATCH') instanceof Error);
 
 const amplify = await import('mfa-kit/amplify');
 assert.equal(typeof amplify.amplifyAuthClient, 'function');
