@@ -206,8 +206,9 @@ export interface RecoveryCodesStatus {
 }
 
 /**
- * Why a redeem failed. `NOT_AUTHORIZED` covers a wrong password and an unknown user alike, so the
- * answer never reveals whether a username exists; `CODE_USED` is only said after the password is proven.
+ * Why a redeem failed. `createMfaHandler` answers a wrong password, an unknown user and a wrong code
+ * alike with `CODE_INVALID`, so the answer confirms neither a username nor a password; `CODE_USED` is
+ * only said after the password is proven. `NOT_AUTHORIZED` is kept for other backends.
  */
 export type RecoveryRedeemFailure = 'NOT_AUTHORIZED' | 'CODE_INVALID' | 'CODE_USED' | 'RATE_LIMITED';
 

@@ -128,7 +128,7 @@ export const ar: Messages = {
   'recovery.redeeming': 'جارٍ التحقق…',
   'recovery.back': 'رجوع',
   'recovery.codeMalformed': 'يتكون رمز الاسترداد من 10 أحرف وأرقام، مثل ABCDE-23456.',
-  'recovery.codeInvalid': 'رمز الاسترداد هذا غير صحيح. تحقق منه وحاول مرة أخرى.',
+  'recovery.codeInvalid': 'رمز الاسترداد هذا غير صحيح، أو كلمة المرور خاطئة. تحقق من كليهما وحاول مرة أخرى.',
   'recovery.codeUsed': 'استُخدم رمز الاسترداد هذا من قبل. يعمل كل رمز مرة واحدة: جرّب رمزًا آخر.',
   'recovery.rateLimited': 'محاولات كثيرة جدًا. حاول مرة أخرى بعد {seconds} ثانية.',
   'recovery.reenrolIntro':

@@ -136,7 +136,7 @@ export const de: Messages = {
   'recovery.back': 'Zurück',
   'recovery.codeMalformed': 'Ein Wiederherstellungscode hat 10 Buchstaben und Ziffern, etwa ABCDE-23456.',
   'recovery.codeInvalid':
-    'Dieser Wiederherstellungscode ist nicht korrekt. Prüfen Sie ihn und versuchen Sie es erneut.',
+    'Dieser Wiederherstellungscode ist nicht korrekt, oder das Passwort ist falsch. Prüfen Sie beides und versuchen Sie es erneut.',
   'recovery.codeUsed':
     'Dieser Wiederherstellungscode wurde schon verwendet. Jeder Code funktioniert einmal: Nehmen Sie einen anderen.',
   'recovery.rateLimited': 'Zu viele Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',

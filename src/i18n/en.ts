@@ -129,7 +129,8 @@ export const en = {
   'recovery.redeeming': 'Checking…',
   'recovery.back': 'Back',
   'recovery.codeMalformed': 'A recovery code has 10 letters and digits, like ABCDE-23456.',
-  'recovery.codeInvalid': 'That recovery code is not correct. Check it and try again.',
+  'recovery.codeInvalid':
+    'That recovery code is not correct, or the password is wrong. Check both and try again.',
   'recovery.codeUsed': 'That recovery code was already used. Each code works once: try another one.',
   'recovery.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
   'recovery.reenrolIntro':

@@ -27,7 +27,10 @@ export function createSimulatedRecoveryCodes(runtime: SimulatorRuntime): Recover
       runtime.commit();
     },
     identity: {
-      verifyPassword: async (username, password) => state.users[username]?.password === password,
+      verifyPassword: async (username, password) =>
+        Object.hasOwn(state.users, username) && state.users[username]?.password === password
+          ? username
+          : undefined,
       resetMfa: async (username) => {
         const user = state.users[username];
         if (!user) return;

@@ -10,16 +10,20 @@ export interface CognitoProxy {
   calls: RecordedCall[];
   /** The next AdminSetUserMFAPreference answers 500 instead of 200. */
   failNextMfaReset(): void;
+  /** GetUser answers NotAuthorizedException, as Cognito does for a revoked or signed-out access token. */
+  revokeAccessTokens(revoked: boolean): void;
   stop(): Promise<void>;
 }
 
 /**
  * Sits in front of cognito-local and records every Cognito call the SDK makes. It answers
- * AdminSetUserMFAPreference itself (cognito-local has no such target), as Cognito does: 200, `{}`.
+ * AdminSetUserMFAPreference and AdminUserGlobalSignOut itself (cognito-local has no such targets), as
+ * Cognito does: 200, `{}`.
  */
 export async function startCognitoProxy(upstream: string): Promise<CognitoProxy> {
   const calls: RecordedCall[] = [];
   let failReset = false;
+  let revoked = false;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -30,6 +34,18 @@ export async function startCognitoProxy(upstream: string): Promise<CognitoProxy>
           .split('.')
           .pop() ?? '';
       calls.push({ target, body: raw.length ? (JSON.parse(raw.toString()) as Record<string, unknown>) : {} });
+      if (target === 'AdminUserGlobalSignOut') {
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end('{}');
+        return;
+      }
+      if (target === 'GetUser' && revoked) {
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(
+          JSON.stringify({ __type: 'NotAuthorizedException', message: 'Access Token has been revoked' }),
+        );
+        return;
+      }
       if (target === 'AdminSetUserMFAPreference') {
         const status = failReset ? 500 : 200;
         failReset = false;
@@ -63,6 +79,9 @@ export async function startCognitoProxy(upstream: string): Promise<CognitoProxy>
     calls,
     failNextMfaReset: () => {
       failReset = true;
+    },
+    revokeAccessTokens: (value) => {
+      revoked = value;
     },
     stop: () =>
       new Promise((resolve) => {
