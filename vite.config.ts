@@ -46,6 +46,7 @@ export default defineConfig({
         amplify: resolve(root, 'src/amplify/index.ts'),
         testing: resolve(root, 'src/testing/index.ts'),
         server: resolve(root, 'src/server/index.ts'),
+        dynamodb: resolve(root, 'src/server/dynamodb.ts'),
       },
       formats: ['es'],
     },

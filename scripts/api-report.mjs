@@ -17,6 +17,7 @@ const entries = {
   'mfa-kit-amplify': 'dist/amplify/index.d.ts',
   'mfa-kit-testing': 'dist/testing/index.d.ts',
   'mfa-kit-server': 'dist/server/index.d.ts',
+  'mfa-kit-server-dynamodb': 'dist/server/dynamodb.d.ts',
 };
 
 let failed = false;

@@ -25,6 +25,7 @@ const sizeBudgets = {
   'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
   'dist/server.js': 8 * 1024,
+  'dist/dynamodb.js': 2 * 1024,
   'dist/testing.js': 8 * 1024,
   'dist/mfa-kit.css': 3 * 1024,
   // Chunks shared between entries (error mapping, code format, the recovery rules).
@@ -118,7 +119,10 @@ const { codes } = await recovery.generate('alice');
 assert.equal(codes.length, 10);
 assert.deepEqual(await recovery.redeem({ username: 'alice', password: 'x', code: codes[0] }), { ok: true, remaining: 9 });
 assert.equal(typeof server.createMfaHandler, 'function');
-assert.equal(typeof server.dynamoDbStore, 'function');
+assert.equal(server.dynamoDbStore, undefined, 'the DynamoDB store lives on its own subpath');
+const dynamodb = await import('mfa-kit/server/dynamodb');
+assert.equal(typeof dynamodb.dynamoDbStore, 'function');
+assert.equal(dynamodb.recoveryTableDefinition('t').KeySchema[0].AttributeName, 'pk');
 assert.equal(typeof amplify.amplifyReauthVerifier, 'function');
 assert.equal(typeof main.RecoveryCodes, 'function');
 assert.equal(typeof main.httpRecoveryCodes, 'function');

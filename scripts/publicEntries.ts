@@ -10,6 +10,7 @@ export const publicEntryAliases = [
   { find: /^mfa-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
   { find: /^mfa-kit\/amplify$/, replacement: resolve(root, 'src/amplify/index.ts') },
   { find: /^mfa-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
+  { find: /^mfa-kit\/server\/dynamodb$/, replacement: resolve(root, 'src/server/dynamodb.ts') },
   { find: /^mfa-kit\/server$/, replacement: resolve(root, 'src/server/index.ts') },
   { find: /^mfa-kit\/styles\.css$/, replacement: resolve(root, 'src/styles/mfa-kit.css') },
   { find: /^mfa-kit$/, replacement: resolve(root, 'src/index.ts') },

@@ -8,11 +8,6 @@ export { type NodeListenerOptions, nodeListener } from './nodeListener.js';
 export type { PoolTokenOptions } from './poolJwt.js';
 export { logAuditEvent, type RecoveryAuditEvent, type RecoveryAuditSink } from './recovery/audit.js';
 export { type CognitoIdentityOptions, cognitoIdentity } from './recovery/cognitoIdentity.js';
-export {
-  type DynamoDbStoreOptions,
-  dynamoDbStore,
-  recoveryTableDefinition,
-} from './recovery/dynamoDbStore.js';
 export type { RecoveryIdentity, RecoveryRequestContext } from './recovery/identity.js';
 export { memoryStore } from './recovery/memoryStore.js';
 export {

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoDbStore } from 'mfa-kit/server/dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecoveryCodeSet, RecoveryCodesStatus, RecoveryRedeemResult } from '../../src/ports';
 import {
   createMfaHandler,
-  dynamoDbStore,
   type MfaHandler,
   type MfaHandlerOptions,
   type RecoveryAuditEvent,

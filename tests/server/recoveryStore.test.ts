@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { memoryStore, type RecoveryCodeStore } from 'mfa-kit/server';
+import { dynamoDbStore } from 'mfa-kit/server/dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoDbStore, memoryStore, type RecoveryCodeStore } from '../../src/server';
 import { type LocalDynamo, startDynalite } from './support/dynalite';
 
 let dynamo: LocalDynamo;

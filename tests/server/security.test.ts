@@ -2,12 +2,12 @@
 
 import { createServer } from 'node:http';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { dynamoDbStore } from 'mfa-kit/server/dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecoveryCodeSet, RecoveryRedeemResult } from '../../src/ports';
 import {
   createMfaHandler,
   createRecoveryService,
-  dynamoDbStore,
   type MfaHandler,
   type MfaHandlerOptions,
   memoryStore,

@@ -11,7 +11,8 @@ export interface CognitoLocal {
 
 const startScript = resolve(import.meta.dirname, '../../../node_modules/cognito-local/lib/bin/start.js');
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now, on loopback. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -24,10 +25,16 @@ function freePort(): Promise<number> {
   });
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+/** Resolves once the child prints `pattern`; rejects with its output when it exits or times out first. */
+export function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+  name = 'cognito-local',
+): Promise<void> {
   return new Promise((resolveReady, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`cognito-local did not start:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (pattern.test(output)) {
@@ -39,7 +46,7 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`cognito-local exited with ${code}:\n${output}`));
+      reject(new Error(`${name} exited with ${code}:\n${output}`));
     });
   });
 }

@@ -1,7 +1,7 @@
 // The README's Quick start as a product team meets it: its code blocks become a Vite app that
 // installs the packed tarball, type-checks under --strict and is walked in Chromium on the simulator.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,13 +14,14 @@ import {
   scanTotpQr,
   serveStatic,
 } from '../support/packedApp';
-import { readmeBlocks } from '../support/readmeBlocks';
+import { type ReadmeBlock, writeReadmeBlocks } from '../support/readmeBlocks';
 
 const ALICE_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 let app: PackedApp;
 let server: { origin: string; close(): void };
 let browser: Browser;
+let blocks: ReadmeBlock[];
 
 beforeAll(async () => {
   app = createPackedApp({
@@ -42,10 +43,7 @@ beforeAll(async () => {
       '@types/node',
     ],
   });
-  for (const block of readmeBlocks(readFileSync(join(repositoryRoot, 'README.md'), 'utf8'))) {
-    mkdirSync(dirname(join(app.dir, block.file)), { recursive: true });
-    writeFileSync(join(app.dir, block.file), block.code);
-  }
+  blocks = writeReadmeBlocks(readFileSync(join(repositoryRoot, 'README.md'), 'utf8'), 'consumer', app.dir);
   app.run(app.bin('tsc'), ['-p', 'tsconfig.json']);
   app.run(app.bin('vite'), ['build', '--logLevel', 'warn']);
   server = await serveStatic(join(app.dir, 'dist'));
@@ -72,8 +70,7 @@ async function signIn(page: Awaited<ReturnType<typeof openDemo>>['page'], userna
 }
 
 describe('the README Quick start, built from the packed tarball', () => {
-  it('compiled every README block under --strict (each block is a file of this app)', () => {
-    const blocks = readmeBlocks(readFileSync(join(repositoryRoot, 'README.md'), 'utf8'));
+  it('compiled the README blocks under --strict (each block is a file of this app)', () => {
     expect(blocks.map((block) => block.file)).toEqual(
       expect.arrayContaining(['src/App.tsx', 'src/main.tsx', 'src/demo.tsx']),
     );

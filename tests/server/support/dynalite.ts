@@ -1,6 +1,6 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { recoveryTableDefinition } from '../../../src/server';
+import { recoveryTableDefinition } from 'mfa-kit/server/dynamodb';
 
 export interface LocalDynamo {
   client: DynamoDBClient;

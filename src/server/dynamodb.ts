@@ -1,0 +1,7 @@
+// 'mfa-kit/server/dynamodb': the DynamoDB store on its own subpath, so that 'mfa-kit/server' bundles
+// (Next.js, Vite SSR, esbuild) without the DynamoDB SDK packages when a host uses another store.
+export {
+  type DynamoDbStoreOptions,
+  dynamoDbStore,
+  recoveryTableDefinition,
+} from './recovery/dynamoDbStore.js';
