@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { httpRecoveryCodes } from '../../src/http';
 import type { RecoveryCodeSet, RecoveryRedeemResult } from '../../src/ports';
 import {
   createMfaHandler,
@@ -302,6 +303,14 @@ describe('finding 6: a stolen access token cannot replace the codes', () => {
     expect((await generate(handler)).status).toBe(401);
     const { idToken } = await tokensFor(adminClient(cognitoLocal.endpoint), pool.clientId, alice);
     expect((await generate(handler, alice, idToken)).status).toBe(201);
+    // A browser adapter not wired to stepUpFetch is told why, instead of "signed out".
+    const token = await accessTokenFor(adminClient(cognitoLocal.endpoint), pool.clientId, alice);
+    const adapter = httpRecoveryCodes({
+      baseUrl: 'https://app.example/mfa',
+      getAccessToken: () => token,
+      fetch: (input, init) => handler(new Request(input, init)),
+    });
+    await expect(adapter.generate()).rejects.toMatchObject({ name: 'StepUpRequiredException' });
   });
 
   it('checkTokenRevocation: a token Cognito refuses (signed out, revoked) stops working at once', async () => {
