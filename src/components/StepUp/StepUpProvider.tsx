@@ -25,11 +25,14 @@ export interface GuardOptions {
   always?: boolean;
 }
 
+/**
+ * What `onEvent` reports, for audit logs. No event carries a token: a proof is a bearer credential,
+ * so `verified` has only the method and time of the verification.
+ */
 export type StepUpEvent =
   | { type: 'allowed'; riskScore: number }
   | { type: 'reused'; riskScore: number }
   | { type: 'prompted'; riskScore: number; reason?: string }
-  /** The proof itself is never in an event: events are for logs, and a proof is a bearer token. */
   | { type: 'verified'; method: StepUpProof['method']; verifiedAt: number }
   | { type: 'cancelled' }
   | { type: 'failed'; error: MfaError };
