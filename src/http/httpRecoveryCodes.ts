@@ -1,4 +1,5 @@
 import { awsStyleError } from '../core/errors.js';
+import { stepUpRequirementFrom } from '../core/rfc9470.js';
 import type {
   RecoveryCodeSet,
   RecoveryCodesAdapter,
@@ -23,6 +24,12 @@ const failures: ReadonlySet<string> = new Set<RecoveryRedeemFailure>([
 ]);
 
 function errorFor(response: Response): Error {
+  // createMfaHandler asks for step-up before replacing codes (on by default): say how to wire it.
+  if (stepUpRequirementFrom(response.status, response.headers.get('www-authenticate')))
+    return awsStyleError(
+      'StepUpRequiredException',
+      'Replacing recovery codes needs a fresh MFA verification: pass `fetch: stepUpFetch` (from useStepUp()).',
+    );
   if (response.status === 401)
     return awsStyleError('UserUnAuthenticatedException', 'The session was refused.');
   if (response.status === 429) return awsStyleError('TooManyRequestsException', 'Too many requests.');

@@ -62,6 +62,11 @@ type BodyOutcome = { body: Buffer } | { tooLarge: true } | { aborted: true };
 /** At most `MAX_BODY_BYTES`, never buffering more; an aborted or failed upload resolves to `aborted`. */
 function readBody(request: IncomingMessage): Promise<BodyOutcome> {
   return new Promise((resolve) => {
+    // Already read by middleware in front (Express body parsers): nothing left to wait for.
+    if (request.readableEnded) {
+      resolve({ body: Buffer.alloc(0) });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;

@@ -76,7 +76,8 @@ async function setup() {
   const user = userEvent.setup();
   render(
     <MfaProvider client={simulator.client}>
-      <StepUpProvider verifier={simulator.stepUpVerifier}>
+      {/* The API is on another origin than the page: it must be listed to receive a proof. */}
+      <StepUpProvider verifier={simulator.stepUpVerifier} proofOrigins={[baseUrl]}>
         <RecoveryWithStepUp simulator={simulator}>
           <RecoveryCodes />
         </RecoveryWithStepUp>

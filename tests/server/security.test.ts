@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoDbStore } from 'mfa-kit/server/dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { httpRecoveryCodes } from '../../src/http';
 import type { RecoveryCodeSet, RecoveryRedeemResult } from '../../src/ports';
 import {
   createMfaHandler,
@@ -243,6 +244,32 @@ describe('finding 4: nobody can lock a user out of recovery', () => {
   });
 });
 
+describe('nodeListener after middleware that already read the body (Express body parsers)', () => {
+  it('answers instead of waiting for a body that will never come', async () => {
+    const { handler } = await harness();
+    const listener = nodeListener(handler);
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => void listener(request, response));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const response = await fetch(`${base}/mfa/recovery-codes/redeem`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...bob, code: 'AAAAA-AAAAA' }),
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(response.status).toBe(400);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('finding 5: bounded bodies, JSON only', () => {
   it('refuses a streamed body past 16 KiB without Content-Length (413), and bad Content-Length (400)', async () => {
     const { handler } = await harness();
@@ -302,6 +329,14 @@ describe('finding 6: a stolen access token cannot replace the codes', () => {
     expect((await generate(handler)).status).toBe(401);
     const { idToken } = await tokensFor(adminClient(cognitoLocal.endpoint), pool.clientId, alice);
     expect((await generate(handler, alice, idToken)).status).toBe(201);
+    // A browser adapter not wired to stepUpFetch is told why, instead of "signed out".
+    const token = await accessTokenFor(adminClient(cognitoLocal.endpoint), pool.clientId, alice);
+    const adapter = httpRecoveryCodes({
+      baseUrl: 'https://app.example/mfa',
+      getAccessToken: () => token,
+      fetch: (input, init) => handler(new Request(input, init)),
+    });
+    await expect(adapter.generate()).rejects.toMatchObject({ name: 'StepUpRequiredException' });
   });
 
   it('checkTokenRevocation: a token Cognito refuses (signed out, revoked) stops working at once', async () => {

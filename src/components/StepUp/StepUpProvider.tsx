@@ -14,7 +14,10 @@ import { StepUpCancelledError, StepUpRefusedError } from './stepUpErrors.js';
 import { useStepUpSession } from './useStepUpSession.js';
 
 export interface GuardOptions {
-  /** 0–100; above the provider's threshold the user must verify first. */
+  /**
+   * 0–100; above the provider's threshold the user must verify first. A value that is not a finite
+   * number counts as high risk. This is the user experience only: the server must check the proof.
+   */
   riskScore: number;
   /** What is being confirmed, shown in the prompt ("Delete project Apollo"). */
   reason?: string;
@@ -22,11 +25,15 @@ export interface GuardOptions {
   always?: boolean;
 }
 
+/**
+ * What `onEvent` reports, for audit logs. No event carries a token: a proof is a bearer credential,
+ * so `verified` has only the method and time of the verification.
+ */
 export type StepUpEvent =
   | { type: 'allowed'; riskScore: number }
   | { type: 'reused'; riskScore: number }
   | { type: 'prompted'; riskScore: number; reason?: string }
-  | { type: 'verified'; proof: StepUpProof }
+  | { type: 'verified'; method: StepUpProof['method']; verifiedAt: number }
   | { type: 'cancelled' }
   | { type: 'failed'; error: MfaError };
 
@@ -36,8 +43,14 @@ export interface StepUpProviderProps {
   requiresMfaAbove?: number;
   /** How long a verification is reused. Default 300 seconds. */
   maxAgeSeconds?: number;
-  /** For audit logs: every decision and outcome. */
+  /** For audit logs: every decision and outcome (no event carries a token). */
   onEvent?: (event: StepUpEvent) => void;
+  /**
+   * Origins `stepUpFetch` may send a proof to, besides the page's own (e.g.
+   * `['https://api.example.com']`). A step-up challenge from any other origin is returned as it is,
+   * without prompting and without the proof.
+   */
+  proofOrigins?: string[];
   /**
    * How `stepUpFetch` presents the proof when it retries. Default: header `X-Step-Up-Proof: <token>`,
    * leaving the app's own Authorization header untouched.
@@ -51,13 +64,31 @@ export interface StepUpApi {
   guard<T>(action: (proof?: StepUpProof) => T | Promise<T>, options: GuardOptions): Promise<T>;
   /**
    * `fetch` that handles RFC 9470: on 401 `insufficient_user_authentication` it prompts, then retries
-   * once with the proof. A second refusal rejects with StepUpRefusedError.
+   * once with the proof (never following a redirect with it). A second refusal rejects with
+   * StepUpRefusedError. Only the page's own origin and the provider's `proofOrigins` get a proof;
+   * a challenge from any other origin is returned untouched.
    */
   stepUpFetch(input: RequestInfo | URL, init?: RequestInit & { reason?: string }): Promise<Response>;
 }
 
 const defaultAttachProof = (headers: Headers, proof: StepUpProof) =>
   headers.set('X-Step-Up-Proof', proof.token);
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's own origin, or one the host listed in `proofOrigins`. */
+function mayReceiveProof(url: string, proofOrigins: readonly string[] | undefined): boolean {
+  const target = originOf(url);
+  if (!target || target === 'null') return false;
+  if (target === globalThis.location?.origin) return true;
+  return (proofOrigins ?? []).some((allowed) => originOf(allowed) === target);
+}
 
 interface StepUpContextValue extends StepUpApi {
   state: StepUpState;
@@ -76,6 +107,7 @@ export function StepUpProvider({
   requiresMfaAbove = DEFAULT_STEP_UP_THRESHOLD,
   maxAgeSeconds = DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   onEvent,
+  proofOrigins,
   attachProof = defaultAttachProof,
   children,
 }: StepUpProviderProps) {
@@ -89,7 +121,7 @@ export function StepUpProvider({
   const session = useStepUpSession(verifier, {
     onVerified: (proof) => {
       lastProof.current = proof;
-      onEventRef.current?.({ type: 'verified', proof });
+      onEventRef.current?.({ type: 'verified', method: proof.method, verifiedAt: proof.verifiedAt });
       settleRef.current({ proof });
     },
     onFailed: (error) => onEventRef.current?.({ type: 'failed', error }),
@@ -153,7 +185,8 @@ export function StepUpProvider({
       const request = new Request(input, requestInit);
       const response = await fetch(request.clone());
       const requirement = stepUpRequirementFrom(response.status, response.headers.get('WWW-Authenticate'));
-      if (!requirement) return response;
+      // Only the page's own origin and the host's list ever receive a proof (or cause a prompt).
+      if (!requirement || !mayReceiveProof(request.url, proofOrigins)) return response;
       const allowedAge = Math.min(requirement.maxAge ?? maxAgeSeconds, maxAgeSeconds);
       const fresh = lastProof.current;
       let proof: StepUpProof;
@@ -163,7 +196,8 @@ export function StepUpProvider({
         onEventRef.current?.({ type: 'prompted', riskScore: 100, reason });
         proof = await prompt(reason);
       }
-      const retry = new Request(request, { headers: new Headers(request.headers) });
+      // No redirects with the proof attached: it would follow the request to wherever they lead.
+      const retry = new Request(request, { headers: new Headers(request.headers), redirect: 'error' });
       attachProof(retry.headers, proof);
       const retried = await fetch(retry);
       if (stepUpRequirementFrom(retried.status, retried.headers.get('WWW-Authenticate'))) {
@@ -171,7 +205,7 @@ export function StepUpProvider({
       }
       return retried;
     },
-    [attachProof, maxAgeSeconds, prompt],
+    [attachProof, maxAgeSeconds, prompt, proofOrigins],
   );
 
   const cancel = useCallback(() => {

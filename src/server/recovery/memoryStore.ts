@@ -64,6 +64,9 @@ export function memoryStore(options: MemoryStoreOptions = {}): RecoveryCodeStore
       changed();
     },
     async increment(key, expiresAt) {
+      // Windows name their counters, so old ones are never read again: drop them now and then.
+      if (counters.size > 10_000)
+        for (const [name, counter] of counters) if (counter.expiresAt <= now()) counters.delete(name);
       const current = counters.get(key);
       const counter = current && current.expiresAt > now() ? current : { count: 0, expiresAt };
       counter.count += 1;

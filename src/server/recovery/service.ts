@@ -170,7 +170,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     async redeem(request) {
       if (!isValidRedeemInput(request)) return fail(request, undefined, 'CODE_INVALID');
       // The address pays for every attempt, before anything is looked up; without one, all share a bucket.
-      const ipWait = await overLimit('ip', request.ip || 'unknown', perIp);
+      const ipWait = await overLimit('ip', (request.ip || 'unknown').slice(0, 64), perIp);
       if (ipWait !== undefined) return fail(request, undefined, 'RATE_LIMITED', ipWait);
 
       const canonical = normalizeRecoveryCode(request.code);
