@@ -121,7 +121,7 @@ describe('Next.js App Router example on the packed tarball', () => {
     );
     expect(
       (await fetch(transfer, { method: 'POST', headers: { 'x-step-up-proof': accessToken } })).status,
-    ).toBe(401);
+    ).toBe(403);
     const allowed = await fetch(transfer, { method: 'POST', headers: { 'x-step-up-proof': idToken } });
     expect(allowed.status).toBe(200);
     expect(await allowed.json()).toEqual({ transferred: true, by: 'carol' });

@@ -9,7 +9,9 @@ export async function POST(request: Request) {
     const user = await verifyStepUpProof(proof, { ...poolConfig(), maxAgeSeconds: 300 });
     return Response.json({ transferred: true, by: user.username });
   } catch (error) {
-    if (error instanceof StepUpProofError) return stepUpRequired(300);
+    // A stale proof asks for a new prompt; anything else is not a proof at all.
+    if (error instanceof StepUpProofError && error.reason === 'stale') return stepUpRequired(300);
+    if (error instanceof StepUpProofError) return new Response(null, { status: 403 });
     throw error;
   }
 }
