@@ -226,7 +226,10 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
               key={index}
               char={value[index]}
               active={focused && isSlotActive(index, selection, length)}
-              caret={focused && selection.start === selection.end && selection.start === index}
+              // The caret stays in the DOM when focus leaves and CSS hides it: removing a node during
+              // blur (focus briefly on <body>) makes Radix's focus scope pull focus back to a dialog's
+              // frame, trapping Tab (measured in Chromium: Tab from the field landed on the dialog).
+              caret={selection.start === selection.end && selection.start === index}
             />
           ))}
         </div>
