@@ -7,7 +7,7 @@ const withMfaProvider: Decorator = (Story, context) => {
   const locale = String(context.globals.locale ?? 'en');
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
   return (
-    <MfaProvider client={demo.client} issuer="Acme" locale={locale}>
+    <MfaProvider client={demo.client} issuer="Acme" locale={locale} theme={theme}>
       <div
         className="mfa-root"
         data-theme={theme}

@@ -6,6 +6,7 @@ export {
   type MfaContextValue,
   MfaProvider,
   type MfaProviderProps,
+  type MfaTheme,
   useMfa,
 } from './components/MfaProvider/index.js';
 export { RecoveryCodes, type RecoveryCodesProps } from './components/RecoveryCodes/index.js';

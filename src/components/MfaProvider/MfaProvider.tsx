@@ -26,8 +26,16 @@ export interface MfaProviderProps {
   locale?: string;
   /** Overrides for individual catalog messages, merged over the locale's catalog. */
   messages?: Partial<Messages>;
+  /**
+   * Colour scheme. 'system' (default) follows `prefers-color-scheme`, or a `data-theme` attribute on
+   * an ancestor. Set it when your app themes itself: dialogs are portalled to `<body>`, outside your
+   * themed wrapper, and take their theme from here.
+   */
+  theme?: MfaTheme;
   children?: ReactNode;
 }
+
+export type MfaTheme = 'light' | 'dark' | 'system';
 
 export interface MfaContextValue {
   client: AuthClient;
@@ -35,6 +43,7 @@ export interface MfaContextValue {
   issuer: string;
   locale: string;
   dir: 'ltr' | 'rtl';
+  theme: MfaTheme;
   messages: Messages;
   /** The message for `key`, with `{placeholders}` filled from `vars`. */
   t(key: MessageKey, vars?: MessageVars): string;
@@ -50,6 +59,7 @@ export function MfaProvider({
   issuer = 'mfa-kit',
   locale = 'en',
   messages,
+  theme = 'system',
   children,
 }: MfaProviderProps) {
   const value = useMemo<MfaContextValue>(() => {
@@ -61,11 +71,12 @@ export function MfaProvider({
       issuer,
       locale,
       dir: directionOf(locale),
+      theme,
       messages: catalog,
       t,
       describeError: (error) => t(errorMessageKeys[error.code]),
     };
-  }, [client, recovery, issuer, locale, messages]);
+  }, [client, recovery, issuer, locale, messages, theme]);
   return <MfaContext.Provider value={value}>{children}</MfaContext.Provider>;
 }
 
@@ -105,4 +116,9 @@ const englishWithoutProvider: LeafMessages = {
  */
 export function useLeafMessages(): LeafMessages {
   return useContext(MfaContext) ?? englishWithoutProvider;
+}
+
+/** `data-theme` for content portalled outside the host's wrapper (dialogs): unset for 'system'. */
+export function portalTheme(theme: MfaTheme): 'light' | 'dark' | undefined {
+  return theme === 'system' ? undefined : theme;
 }

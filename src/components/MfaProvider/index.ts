@@ -3,6 +3,8 @@ export {
   type MfaContextValue,
   MfaProvider,
   type MfaProviderProps,
+  type MfaTheme,
+  portalTheme,
   useLeafMessages,
   useMfa,
   useMfaContext,

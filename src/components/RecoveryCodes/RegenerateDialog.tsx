@@ -1,10 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { portalTheme, useMfaContext } from '../MfaProvider/index.js';
 
 /** "Generate new codes" behind a confirmation that says the old codes stop working. */
 export function RegenerateDialog({ onConfirm, disabled }: { onConfirm: () => void; disabled: boolean }) {
-  const { t, dir } = useMfaContext('RecoveryCodes');
+  const { t, dir, theme } = useMfaContext('RecoveryCodes');
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -19,6 +19,7 @@ export function RegenerateDialog({ onConfirm, disabled }: { onConfirm: () => voi
           className="mfa-dialog mfa-root"
           role="alertdialog"
           dir={dir}
+          data-theme={portalTheme(theme)}
           data-mfa-part="regenerate-dialog"
         >
           <Dialog.Title className="mfa-dialog__title">{t('recovery.regenerateTitle')}</Dialog.Title>

@@ -5,7 +5,7 @@ import type { StepUpState } from '../../core/flows/stepUp.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { portalTheme, useMfaContext } from '../MfaProvider/index.js';
 import { StepUpRecovery } from './StepUpRecovery.js';
 
 const instructions: Record<MfaMethod, MessageKey> = {
@@ -35,7 +35,7 @@ export function StepUpDialogView({
   returnFocusTo,
   onRecovered,
 }: StepUpDialogViewProps) {
-  const { t, describeError, dir, recovery } = useMfaContext('StepUpDialog');
+  const { t, describeError, dir, recovery, theme } = useMfaContext('StepUpDialog');
   const [recoveryStage, setRecoveryStage] = useState<'off' | 'form' | 'redeemed'>('off');
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -105,6 +105,7 @@ export function StepUpDialogView({
           className="mfa-dialog mfa-root"
           data-mfa-part="step-up-dialog"
           data-status={state.status}
+          data-theme={portalTheme(theme)}
           dir={dir}
           onCloseAutoFocus={(event) => {
             const target = returnFocusTo.current;
