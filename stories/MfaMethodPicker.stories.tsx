@@ -44,3 +44,25 @@ export const RightToLeft: Story = {
     );
   },
 };
+
+export const ClickAnywhereOnTheCard: Story = {
+  name: 'Card click selects',
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    // What a pointer at the middle of the card's description hits: the label stretched over the card.
+    const box = canvas.getByText(/sent to your email address/i).getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    await expect(hit?.tagName).toBe('LABEL');
+    await userEvent.click(hit as Element);
+    await expect(canvas.getByRole('radio', { name: 'Email' })).toBeChecked();
+    await expect(args.onChange).toHaveBeenLastCalledWith('EMAIL');
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const group = within(canvasElement).getByRole('group', { name: 'Verification method' });
+    await expect(getComputedStyle(group).colorScheme).toBe('dark');
+  },
+};

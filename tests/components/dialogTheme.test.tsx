@@ -45,3 +45,15 @@ describe.each<[MfaTheme, string | null]>([
     expect((await screen.findByRole('alertdialog')).getAttribute('data-theme')).toBe(attribute);
   });
 });
+
+it('a nested provider keeps the theme of the one around it unless it sets its own', async () => {
+  const simulator = await signedInSimulator();
+  render(
+    <MfaProvider client={simulator.client} theme="dark">
+      <MfaProvider client={simulator.client} locale="es">
+        <StepUpDialog open onOpenChange={() => {}} verifier={simulator.stepUpVerifier} />
+      </MfaProvider>
+    </MfaProvider>,
+  );
+  expect(await screen.findByRole('dialog')).toHaveAttribute('data-theme', 'dark');
+});

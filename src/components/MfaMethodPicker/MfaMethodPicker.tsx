@@ -4,6 +4,7 @@ import type { MfaMethod } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
 import { useControllableState } from '../internal/useControllableState.js';
 import { useLeafMessages } from '../MfaProvider/index.js';
+import { MethodIcon } from './MethodIcon.js';
 
 /** Unknown DOM props (aria-*, data-*, id, style…) go to the `<fieldset>`. */
 export interface MfaMethodPickerProps
@@ -73,6 +74,7 @@ export const MfaMethodPicker = forwardRef<HTMLFieldSetElement, MfaMethodPickerPr
               onChange={() => setSelected(method)}
               aria-describedby={`${id}-description ${id}-note`}
             />
+            <MethodIcon method={method} />
             <label htmlFor={id}>{t(text.label)}</label>
             <p id={`${id}-description`} className="mfa-methods__description">
               {t(text.description)}

@@ -29,7 +29,7 @@ export interface MfaProviderProps {
   /**
    * Colour scheme. 'system' (default) follows `prefers-color-scheme`, or a `data-theme` attribute on
    * an ancestor. Set it when your app themes itself: dialogs are portalled to `<body>`, outside your
-   * themed wrapper, and take their theme from here.
+   * themed wrapper, and take their theme from here. A nested provider inherits it.
    */
   theme?: MfaTheme;
   children?: ReactNode;
@@ -59,9 +59,12 @@ export function MfaProvider({
   issuer = 'mfa-kit',
   locale = 'en',
   messages,
-  theme = 'system',
+  theme: themeProp,
   children,
 }: MfaProviderProps) {
+  // A nested provider (a story, a settings page) keeps the theme of the one around it.
+  const parent = useContext(MfaContext);
+  const theme = themeProp ?? parent?.theme ?? 'system';
   const value = useMemo<MfaContextValue>(() => {
     const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
     const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars);
