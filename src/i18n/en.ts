@@ -136,6 +136,8 @@ export const en = {
   'recovery.reenrolIntro':
     'You signed in with a recovery code, so your old authenticator no longer works. Set up your authenticator app again.',
   'stepUp.passwordFirst': 'Enter your password to continue. We will then ask for your verification code.',
+  'stepUp.recoveryIntro':
+    'Enter one of the recovery codes you saved and your password. This turns your authenticator app off: set it up again, then repeat this action.',
   'stepUp.lostAuthenticator': 'Lost your authenticator? Use a recovery code',
   'stepUp.recovered':
     'Recovery code accepted. Your authenticator app is now turned off: set it up again, then repeat this action.',

@@ -144,6 +144,8 @@ export const es: Messages = {
     'Has iniciado sesión con un código de recuperación, así que tu autenticador anterior ya no funciona. Vuelve a configurar tu aplicación de autenticación.',
   'stepUp.passwordFirst':
     'Introduce tu contraseña para continuar. Después te pediremos el código de verificación.',
+  'stepUp.recoveryIntro':
+    'Introduce uno de los códigos de recuperación que guardaste y tu contraseña. Esto desactiva tu aplicación de autenticación: configúrala de nuevo y luego repite esta acción.',
   'stepUp.lostAuthenticator': '¿Perdiste tu autenticador? Usa un código de recuperación',
   'stepUp.recovered':
     'Código de recuperación aceptado. Tu aplicación de autenticación está desactivada: vuelve a configurarla y repite esta acción.',

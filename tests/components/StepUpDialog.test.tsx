@@ -152,6 +152,10 @@ describe('StepUpDialog on its own (open / onOpenChange)', () => {
     await user.click(openButton());
     await screen.findByRole('textbox', { name: 'Verification code' });
     await user.click(screen.getByRole('button', { name: 'Lost your authenticator? Use a recovery code' }));
+    // Step-up wording, not sign-in's ("you will then set up your authenticator app again").
+    expect(
+      screen.getByText(/This turns your authenticator app off: set it up again, then repeat this action/),
+    ).toBeVisible();
     await user.type(screen.getByRole('textbox', { name: 'Recovery code' }), codes[0] ?? '');
     await user.type(screen.getByLabelText('Password'), 'wrong-password');
     await user.click(screen.getByRole('button', { name: 'Use recovery code' }));

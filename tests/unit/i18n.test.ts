@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, en, formatMessage, locales, messagesFor } from '../../src/i18n';
+import { de, directionOf, en, formatMessage, locales, messagesFor } from '../../src/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -30,5 +30,14 @@ describe('message catalog', () => {
     expect(messagesFor('fr')).toBe(en);
     expect(directionOf('ar-EG')).toBe('rtl');
     expect(directionOf('de')).toBe('ltr');
+  });
+});
+
+describe('German speaks to the user one way', () => {
+  it('uses "du" throughout, never the formal "Sie"/"Ihr"', () => {
+    const formal = Object.entries(de).filter(([, text]) =>
+      /\b(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b/.test(text),
+    );
+    expect(formal).toEqual([]);
   });
 });

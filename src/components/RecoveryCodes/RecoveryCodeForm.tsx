@@ -21,6 +21,8 @@ export interface RecoveryCodeFormProps {
   onBack: () => void;
   /** Heading level of the title: 2 in a page, none in a dialog that has its own title. */
   title?: boolean;
+  /** What happens after the code is accepted; sign-in's wording by default. */
+  intro?: 'recovery.redeemIntro' | 'stepUp.recoveryIntro';
 }
 
 /** A recovery code (and the password when needed), checked for shape before it is sent. */
@@ -31,6 +33,7 @@ export function RecoveryCodeForm({
   onRedeem,
   onBack,
   title = true,
+  intro = 'recovery.redeemIntro',
 }: RecoveryCodeFormProps) {
   const { t } = useMfaContext('RecoveryCodeForm');
   const id = useId();
@@ -66,7 +69,7 @@ export function RecoveryCodeForm({
   return (
     <form className="mfa-challenge__recovery" data-mfa-part="recovery-step" noValidate onSubmit={onSubmit}>
       {title ? <h2>{t('recovery.redeemTitle')}</h2> : null}
-      <p id={`${id}-intro`}>{t('recovery.redeemIntro')}</p>
+      <p id={`${id}-intro`}>{t(intro)}</p>
       <label htmlFor={`${id}-code`}>{t('recovery.codeLabel')}</label>
       <input
         ref={codeRef}

@@ -40,6 +40,7 @@ export function StepUpRecovery({ onBack, onRedeemed }: { onBack: () => void; onR
         onRedeem={(input) => void redeem(input)}
         onBack={onBack}
         title={false}
+        intro="stepUp.recoveryIntro"
       />
       <p role="alert">{error ? describeError(error) : ''}</p>
     </div>
