@@ -46,6 +46,15 @@ const zbarDecode: BrowserCommand<[base64Png: string]> = (_context, base64Png) =>
   }
 };
 
+interface ScreenshotPathParts {
+  root: string;
+  testFileDirectory: string;
+  arg: string;
+  browserName: string;
+  platform: string;
+  ext: string;
+}
+
 // A fresh object per project: Vitest writes resolved names into `instances`.
 const browser = () => ({
   enabled: true,
@@ -53,6 +62,19 @@ const browser = () => ({
   provider: chromium,
   instances: [{ browser: 'chromium' as const }],
   commands: { zbarDecode },
+  expect: {
+    toMatchScreenshot: {
+      // Reference screenshots are committed beside the test (tests/browser/screenshots/); failure
+      // screenshots and diffs stay in the ignored folders.
+      resolveScreenshotPath: (where: ScreenshotPathParts) =>
+        join(
+          where.root,
+          where.testFileDirectory,
+          'screenshots',
+          `${where.arg}-${where.browserName}-${where.platform}${where.ext}`,
+        ),
+    },
+  },
 });
 
 // Pre-bundled up front: discovering a dependency mid-run reloads the page and can load React twice.
