@@ -39,12 +39,22 @@ type Story = StoryObj<typeof meta>;
 const codeField = (canvasElement: HTMLElement) =>
   within(canvasElement).getByRole('textbox', { name: /Verification code|رمز التحقق/ });
 
+/** Settles where a user starts: the QR code to scan, an empty code field, Verify not yet possible. */
 export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(
       await canvas.findByRole('img', { name: /QR code to add Acme \(alice@example.com\)/ }),
     ).toBeVisible();
+    await expect(codeField(canvasElement)).toHaveValue('');
+    await expect(canvas.getByRole('button', { name: 'Verify and turn on' })).toBeDisabled();
+  },
+};
+
+export const Enrol: Story = {
+  name: 'Enrol: scan, type the code, done',
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
     await expect(await canvas.findByText(/Your authenticator app is set up/)).toBeVisible();
@@ -182,9 +192,18 @@ export const RightToLeft: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('heading', { name: 'إعداد تطبيق المصادقة' })).toBeVisible();
     await expect(canvasElement.querySelector('[data-mfa-part="totp-setup"]')).toHaveAttribute('dir', 'rtl');
+    await expect(await canvas.findByRole('img', { name: /رمز QR/ })).toBeVisible();
+    await expect(codeField(canvasElement)).toHaveValue('');
+  },
+};
+
+export const RightToLeftEnrol: Story = {
+  name: 'RTL (Arabic): enrol',
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
-    await expect(await canvas.findByText(/تم إعداد تطبيق المصادقة/)).toBeVisible();
+    await expect(await within(canvasElement).findByText(/تم إعداد تطبيق المصادقة/)).toBeVisible();
   },
 };
 
