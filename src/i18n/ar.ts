@@ -55,8 +55,10 @@ export const ar: Messages = {
   'challenge.sentTo': 'أرسلنا رمزًا إلى {destination}.',
   'challenge.verify': 'تحقق',
   'challenge.verifying': 'جارٍ التحقق…',
-  'challenge.attemptsLeft': 'تحقّق من الرمز جيدًا: تبقّت {count} محاولات قبل إيقاف تسجيل الدخول مؤقتًا.',
-  'challenge.lockedUntil': 'رموز خاطئة كثيرة. يمكنك المحاولة مجددًا بعد {seconds} ثانية.',
+  'challenge.attemptsLeft':
+    'تحقّق من الرمز جيدًا: {count, plural, zero {لم تتبقَّ محاولات} one {تبقّت محاولة واحدة} two {تبقّت محاولتان} few {تبقّت # محاولات} other {تبقّت # محاولة}} قبل إيقاف تسجيل الدخول مؤقتًا.',
+  'challenge.lockedUntil':
+    'رموز خاطئة كثيرة. يمكنك المحاولة مجددًا بعد {seconds, plural, zero {# ثانية} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} other {# ثانية}}.',
   'challenge.tryAnotherWay': 'جرّب طريقة أخرى',
   'challenge.useRecoveryCode': 'استخدم رمز استرداد',
   'challenge.rememberDevice': 'تذكّر هذا الجهاز',
@@ -109,7 +111,8 @@ export const ar: Messages = {
   'recovery.none': 'ليست لديك رموز استرداد بعد. أنشئها لتتمكن من تسجيل الدخول إذا فقدت تطبيق المصادقة.',
   'recovery.generate': 'إنشاء رموز الاسترداد',
   'recovery.remaining': 'تبقى {remaining} من {total} رموز، أُنشئت في {date}.',
-  'recovery.low': 'تبقى {remaining} رموز استرداد فقط. أنشئ رموزًا جديدة قريبًا.',
+  'recovery.low':
+    '{remaining, plural, zero {لم تتبقَّ رموز استرداد} one {تبقّى رمز استرداد واحد فقط} two {تبقّى رمزا استرداد فقط} few {تبقّت # رموز استرداد فقط} other {تبقّى # رمز استرداد فقط}}. أنشئ رموزًا جديدة قريبًا.',
   'recovery.allUsed': 'استخدمت جميع رموز الاسترداد. أنشئ رموزًا جديدة الآن.',
   'recovery.regenerate': 'إنشاء رموز جديدة',
   'recovery.regenerateTitle': 'هل تريد إنشاء رموز استرداد جديدة؟',
@@ -130,7 +133,8 @@ export const ar: Messages = {
   'recovery.codeMalformed': 'يتكون رمز الاسترداد من 10 أحرف وأرقام، مثل ABCDE-23456.',
   'recovery.codeInvalid': 'رمز الاسترداد هذا غير صحيح، أو كلمة المرور خاطئة. تحقق من كليهما وحاول مرة أخرى.',
   'recovery.codeUsed': 'استُخدم رمز الاسترداد هذا من قبل. يعمل كل رمز مرة واحدة: جرّب رمزًا آخر.',
-  'recovery.rateLimited': 'محاولات كثيرة جدًا. حاول مرة أخرى بعد {seconds} ثانية.',
+  'recovery.rateLimited':
+    'محاولات كثيرة جدًا. حاول مرة أخرى بعد {seconds, plural, zero {# ثانية} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} other {# ثانية}}.',
   'recovery.reenrolIntro':
     'سجّلت الدخول برمز استرداد، لذا لم يعد تطبيق المصادقة القديم يعمل. أعد إعداد تطبيق المصادقة.',
   'stepUp.passwordFirst': 'أدخل كلمة المرور للمتابعة. بعد ذلك سنطلب رمز التحقق.',

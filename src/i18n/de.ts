@@ -59,8 +59,9 @@ export const de: Messages = {
   'challenge.verify': 'Bestätigen',
   'challenge.verifying': 'Wird bestätigt…',
   'challenge.attemptsLeft':
-    'Prüfe den Code genau: noch {count} Versuche, bevor die Anmeldung eine Weile gesperrt wird.',
-  'challenge.lockedUntil': 'Zu viele falsche Codes. Du kannst es in {seconds} Sekunden erneut versuchen.',
+    'Prüfe den Code genau: noch {count, plural, one {# Versuch} other {# Versuche}}, bevor die Anmeldung eine Weile gesperrt wird.',
+  'challenge.lockedUntil':
+    'Zu viele falsche Codes. Du kannst es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut versuchen.',
   'challenge.tryAnotherWay': 'Anderen Weg wählen',
   'challenge.useRecoveryCode': 'Wiederherstellungscode verwenden',
   'challenge.rememberDevice': 'Dieses Gerät merken',
@@ -114,7 +115,8 @@ export const de: Messages = {
     'Du hast noch keine Wiederherstellungscodes. Erstelle welche, damit du dich auch ohne Authenticator anmelden kannst.',
   'recovery.generate': 'Wiederherstellungscodes erstellen',
   'recovery.remaining': 'Noch {remaining} von {total} Codes, erstellt am {date}.',
-  'recovery.low': 'Nur noch {remaining} Wiederherstellungscodes. Erstelle bald neue.',
+  'recovery.low':
+    'Nur noch {remaining, plural, one {# Wiederherstellungscode} other {# Wiederherstellungscodes}}. Erstelle bald neue.',
   'recovery.allUsed': 'Du hast alle Wiederherstellungscodes verbraucht. Erstelle jetzt neue.',
   'recovery.regenerate': 'Neue Codes erstellen',
   'recovery.regenerateTitle': 'Neue Wiederherstellungscodes erstellen?',
@@ -139,7 +141,8 @@ export const de: Messages = {
     'Dieser Wiederherstellungscode ist nicht korrekt, oder das Passwort ist falsch. Prüfe beides und versuche es erneut.',
   'recovery.codeUsed':
     'Dieser Wiederherstellungscode wurde schon verwendet. Jeder Code funktioniert einmal: Nimm einen anderen.',
-  'recovery.rateLimited': 'Zu viele Versuche. Versuche es in {seconds} Sekunden erneut.',
+  'recovery.rateLimited':
+    'Zu viele Versuche. Versuche es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.',
   'recovery.reenrolIntro':
     'Du hast dich mit einem Wiederherstellungscode angemeldet, dein alter Authenticator funktioniert daher nicht mehr. Richte deine Authenticator-App neu ein.',
   'stepUp.passwordFirst':

@@ -54,8 +54,9 @@ export const en = {
   'challenge.verify': 'Verify',
   'challenge.verifying': 'Verifying…',
   'challenge.attemptsLeft':
-    'Check the code carefully: {count} attempts left before sign-in is paused for a while.',
-  'challenge.lockedUntil': 'Too many wrong codes. You can try again in {seconds} seconds.',
+    'Check the code carefully: {count, plural, one {# attempt} other {# attempts}} left before sign-in is paused for a while.',
+  'challenge.lockedUntil':
+    'Too many wrong codes. You can try again in {seconds, plural, one {# second} other {# seconds}}.',
   'challenge.tryAnotherWay': 'Try another way',
   'challenge.useRecoveryCode': 'Use a recovery code',
   'challenge.rememberDevice': 'Remember this device',
@@ -109,7 +110,8 @@ export const en = {
     'You have no recovery codes yet. Generate them so you can still sign in if you lose your authenticator.',
   'recovery.generate': 'Generate recovery codes',
   'recovery.remaining': '{remaining} of {total} codes left, created {date}.',
-  'recovery.low': 'Only {remaining} recovery codes left. Generate new ones soon.',
+  'recovery.low':
+    'Only {remaining, plural, one {# recovery code} other {# recovery codes}} left. Generate new ones soon.',
   'recovery.allUsed': 'You have used all your recovery codes. Generate new ones now.',
   'recovery.regenerate': 'Generate new codes',
   'recovery.regenerateTitle': 'Generate new recovery codes?',
@@ -132,7 +134,8 @@ export const en = {
   'recovery.codeInvalid':
     'That recovery code is not correct, or the password is wrong. Check both and try again.',
   'recovery.codeUsed': 'That recovery code was already used. Each code works once: try another one.',
-  'recovery.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
+  'recovery.rateLimited':
+    'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   'recovery.reenrolIntro':
     'You signed in with a recovery code, so your old authenticator no longer works. Set up your authenticator app again.',
   'stepUp.passwordFirst': 'Enter your password to continue. We will then ask for your verification code.',

@@ -59,9 +59,9 @@ export const es: Messages = {
   'challenge.verify': 'Verificar',
   'challenge.verifying': 'Verificando…',
   'challenge.attemptsLeft':
-    'Revisa bien el código: te quedan {count} intentos antes de que el inicio de sesión se pause un tiempo.',
+    'Revisa bien el código: {count, plural, one {te queda # intento} other {te quedan # intentos}} antes de que el inicio de sesión se pause un tiempo.',
   'challenge.lockedUntil':
-    'Demasiados códigos incorrectos. Podrás volver a intentarlo en {seconds} segundos.',
+    'Demasiados códigos incorrectos. Podrás volver a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',
   'challenge.tryAnotherWay': 'Probar de otra forma',
   'challenge.useRecoveryCode': 'Usar un código de recuperación',
   'challenge.rememberDevice': 'Recordar este dispositivo',
@@ -115,7 +115,8 @@ export const es: Messages = {
     'Aún no tienes códigos de recuperación. Genéralos para poder iniciar sesión si pierdes tu autenticador.',
   'recovery.generate': 'Generar códigos de recuperación',
   'recovery.remaining': 'Quedan {remaining} de {total} códigos, creados el {date}.',
-  'recovery.low': 'Solo quedan {remaining} códigos de recuperación. Genera otros pronto.',
+  'recovery.low':
+    '{remaining, plural, one {Solo queda # código de recuperación} other {Solo quedan # códigos de recuperación}}. Genera otros pronto.',
   'recovery.allUsed': 'Has usado todos tus códigos de recuperación. Genera otros ahora.',
   'recovery.regenerate': 'Generar códigos nuevos',
   'recovery.regenerateTitle': '¿Generar códigos de recuperación nuevos?',
@@ -139,7 +140,8 @@ export const es: Messages = {
   'recovery.codeInvalid':
     'Ese código de recuperación no es correcto o la contraseña es incorrecta. Revisa ambos e inténtalo de nuevo.',
   'recovery.codeUsed': 'Ese código de recuperación ya se usó. Cada código funciona una vez: prueba con otro.',
-  'recovery.rateLimited': 'Demasiados intentos. Inténtalo de nuevo dentro de {seconds} segundos.',
+  'recovery.rateLimited':
+    'Demasiados intentos. Inténtalo de nuevo dentro de {seconds, plural, one {# segundo} other {# segundos}}.',
   'recovery.reenrolIntro':
     'Has iniciado sesión con un código de recuperación, así que tu autenticador anterior ya no funciona. Vuelve a configurar tu aplicación de autenticación.',
   'stepUp.passwordFirst':

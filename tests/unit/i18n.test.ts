@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { de, directionOf, en, formatMessage, locales, messagesFor } from '../../src/i18n';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Placeholder names, `{name}` and `{name, plural, …}` alike, each once. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
 describe('message catalog', () => {
   for (const [locale, catalog] of Object.entries(locales)) {
@@ -23,6 +25,41 @@ describe('message catalog', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(formatMessage('Enter the {length}-digit code.', { length: 6 })).toBe('Enter the 6-digit code.');
     expect(formatMessage('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  it("chooses plural forms by the locale's rules", () => {
+    const seconds = en['challenge.lockedUntil'];
+    expect(formatMessage(seconds, { seconds: 1 })).toBe(
+      'Too many wrong codes. You can try again in 1 second.',
+    );
+    expect(formatMessage(seconds, { seconds: 42 })).toBe(
+      'Too many wrong codes. You can try again in 42 seconds.',
+    );
+    const arabic = locales.ar['challenge.lockedUntil'];
+    expect(formatMessage(arabic, { seconds: 1 }, 'ar')).toContain('ثانية واحدة');
+    expect(formatMessage(arabic, { seconds: 2 }, 'ar')).toContain('ثانيتين');
+    expect(formatMessage(arabic, { seconds: 5 }, 'ar')).toContain('5 ثوانٍ');
+    expect(formatMessage(arabic, { seconds: 30 }, 'ar')).toContain('30 ثانية');
+    expect(formatMessage(locales.de['challenge.attemptsLeft'], { count: 1 }, 'de')).toContain(
+      'noch 1 Versuch,',
+    );
+    expect(formatMessage('{n, plural, =0 {none} one {# item} other {# items}}', { n: 0 })).toBe('none');
+  });
+
+  it('leaves a plural visible when its value is missing or not a number', () => {
+    const template = 'in {seconds, plural, one {# second} other {# seconds}}';
+    expect(formatMessage(template, {})).toBe(template);
+    expect(formatMessage(template, { seconds: 'soon' })).toBe(template);
+  });
+
+  it('every plural in every catalog has an "other" form and parses', () => {
+    for (const catalog of Object.values(locales)) {
+      for (const [key, text] of Object.entries(catalog)) {
+        if (!/,\s*plural,/.test(text)) continue;
+        expect(text, key).toMatch(/other \{/);
+        expect(formatMessage(text, { count: 3, seconds: 3, remaining: 3 }), key).not.toMatch(/plural/);
+      }
+    }
   });
 
   it('picks catalogs and directions by language', () => {

@@ -67,7 +67,7 @@ export function MfaProvider({
   const theme = themeProp ?? parent?.theme ?? 'system';
   const value = useMemo<MfaContextValue>(() => {
     const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
-    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars);
+    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars, locale);
     return {
       client,
       recovery,
