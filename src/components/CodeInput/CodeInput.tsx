@@ -2,6 +2,7 @@ import {
   type ChangeEvent,
   type ClipboardEvent,
   type ComponentPropsWithoutRef,
+  type CSSProperties,
   type FocusEvent,
   forwardRef,
   type KeyboardEvent,
@@ -218,7 +219,13 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
             setFocused(false);
           }}
         />
-        <div className="mfa-code-input__slots" data-mfa-part="slots" aria-hidden="true" dir="ltr">
+        <div
+          className="mfa-code-input__slots"
+          data-mfa-part="slots"
+          aria-hidden="true"
+          dir="ltr"
+          style={{ '--mfa-code-length': length } as CSSProperties}
+        >
           {Array.from({ length }, (_, index) => (
             <CodeSlot
               // Slots are positions, not list items: the index is their identity.

@@ -46,10 +46,11 @@ export function TotpSetupManualKey({ className }: TotpSetupPartProps) {
       <p>{mfa.t('totpSetup.manualIntro')}</p>
       <dl className="mfa-totp__details">
         <dt>{mfa.t('totpSetup.keyLabel')}</dt>
-        <dd>
+        <dd className="mfa-totp__key-row">
           <code className="mfa-totp__key" data-mfa-part="key" dir="ltr">
             {formatSecretForDisplay(secret)}
           </code>
+          <TotpSetupCopyKeyButton />
         </dd>
         <dt>{mfa.t('totpSetup.issuerLabel')}</dt>
         <dd>{issuer}</dd>
@@ -58,7 +59,6 @@ export function TotpSetupManualKey({ className }: TotpSetupPartProps) {
         <dt>{mfa.t('totpSetup.typeLabel')}</dt>
         <dd>{mfa.t('totpSetup.typeValue')}</dd>
       </dl>
-      <TotpSetupCopyKeyButton />
     </div>
   );
 }
