@@ -8,5 +8,11 @@ export {
 } from './createCognitoSimulator.js';
 export type { Outbox, OutboxMessage } from './outbox.js';
 export type { SimulatorPool, SimulatorUserSnapshot } from './pool.js';
-export type { MfaConfiguration, RememberedDevices, SimulatorUserSeed } from './state.js';
+export type {
+  MfaConfiguration,
+  RememberedDevices,
+  SimulatorUserSeed,
+  SimulatorUserStatus,
+  UsernameAttribute,
+} from './state.js';
 export { totpCode } from './totp.js';

@@ -43,6 +43,11 @@ export interface CodeInputProps
   label?: string;
   /** Help text under the label; defaults to "Enter the 6-digit code." */
   description?: string;
+  /**
+   * Shown in the empty slots, one character per slot (e.g. "000000" or "······"), and set as the
+   * input's `placeholder` for assistive technology.
+   */
+  placeholder?: string;
   autoFocus?: boolean;
   name?: string;
   id?: string;
@@ -73,6 +78,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
     error,
     label,
     description,
+    placeholder,
     autoFocus,
     name,
     id,
@@ -177,6 +183,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
           className="mfa-code-input__input"
           data-mfa-part="input"
           name={name}
+          placeholder={placeholder}
           type="text"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -225,6 +232,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
               // biome-ignore lint/suspicious/noArrayIndexKey: fixed positional slots
               key={index}
               char={value[index]}
+              placeholder={placeholder?.[index]}
               active={focused && isSlotActive(index, selection, length)}
               caret={focused && selection.start === selection.end && selection.start === index}
             />
@@ -250,15 +258,26 @@ function isSlotActive(index: number, selection: Selection, length: number): bool
   return index === Math.min(selection.start, length - 1);
 }
 
-function CodeSlot({ char, active, caret }: { char: string | undefined; active: boolean; caret: boolean }) {
+function CodeSlot({
+  char,
+  placeholder,
+  active,
+  caret,
+}: {
+  char: string | undefined;
+  placeholder: string | undefined;
+  active: boolean;
+  caret: boolean;
+}) {
   return (
     <div
       className="mfa-code-input__slot"
       data-mfa-part="slot"
       data-active={active ? '' : undefined}
       data-filled={char ? '' : undefined}
+      data-placeholder={!char && placeholder && !caret ? '' : undefined}
     >
-      {char ?? ''}
+      {char ?? (caret ? '' : (placeholder ?? ''))}
       {caret && !char ? <span className="mfa-code-input__caret" data-mfa-part="caret" /> : null}
     </div>
   );
