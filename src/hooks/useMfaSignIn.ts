@@ -156,9 +156,10 @@ export function useMfaSignIn({
   }, []);
 
   const notConfirmed = useCallback(() => {
+    const username = credentials.current?.username ?? usernameRef.current;
     credentials.current = null;
     dispatch({ type: 'FAILED', error: new MfaError('USER_NOT_CONFIRMED') });
-    callbacks.current.onUserNotConfirmed?.(usernameRef.current);
+    callbacks.current.onUserNotConfirmed?.(username);
   }, []);
 
   // A host-provided step mfa-kit does not render goes straight back to the host.
