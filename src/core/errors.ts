@@ -13,7 +13,7 @@ export type MfaErrorCode =
   | 'SIGNED_OUT'
   | 'TOTP_SETUP_FAILED'
   | 'PASSWORD_RESET_REQUIRED'
-  /** A new password Cognito refused for its password policy (InvalidPasswordException at the new-password step). */
+  // A new password Cognito refused for its policy (InvalidPasswordException at the new-password step).
   | 'INVALID_PASSWORD'
   | 'USER_NOT_CONFIRMED'
   | 'INVALID_PARAMETER'

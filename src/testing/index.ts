@@ -1,3 +1,4 @@
+export type { PasswordPolicy } from '../core/passwordPolicy.js';
 export type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 export {
   type CognitoSimulator,

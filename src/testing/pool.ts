@@ -7,6 +7,7 @@ import { randomId, totpCode } from './totp.js';
 export interface SimulatorUserSnapshot {
   username: string;
   userId: string;
+  /** CONFIRMED, FORCE_CHANGE_PASSWORD (temporary password not changed yet) or UNCONFIRMED. */
   status: SimulatorUserStatus;
   email?: string;
   phoneNumber?: string;

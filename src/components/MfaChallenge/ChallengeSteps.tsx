@@ -21,14 +21,19 @@ const codeTitles: Record<MfaMethod, MessageKey> = {
 
 /** Label and placeholder of one code field. */
 export interface CodeFieldText {
+  /** Replaces the catalog's "Verification code". */
   label?: string;
+  /** Shown in the empty digit slots, one character per slot, e.g. "000000". */
   placeholder?: string;
 }
 
 /** Per-step code field text, like the Authenticator's `formFields` (confirmSignIn / setupTotp). */
 export interface CodeFields {
+  /** The authenticator-app code at sign-in (CONFIRM_SIGN_IN_WITH_TOTP_CODE). */
   totp?: CodeFieldText;
+  /** The text-message code (CONFIRM_SIGN_IN_WITH_SMS_CODE). */
   sms?: CodeFieldText;
+  /** The email code (CONFIRM_SIGN_IN_WITH_EMAIL_CODE). */
   email?: CodeFieldText;
   /** The code field of authenticator-app setup during sign-in. */
   totpSetup?: CodeFieldText;
