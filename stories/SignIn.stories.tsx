@@ -439,3 +439,16 @@ export const UserNotConfirmed: Story = {
     await waitFor(() => expect(args.props?.onUserNotConfirmed).toHaveBeenCalledWith('pending'));
   },
 };
+
+export const NewPasswordRightToLeft: Story = {
+  name: 'Temporary password (RTL, Arabic)',
+  globals: { locale: 'ar' },
+  args: { options: { users, requiredAttributes: ['phone_number'] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await expect(await canvas.findByRole('heading', { name: 'اختر كلمة مرور جديدة' })).toBeVisible();
+    await expect(canvas.getByLabelText('رقم الهاتف')).toHaveAttribute('type', 'tel');
+    await expect(canvas.getByRole('button', { name: 'العودة إلى تسجيل الدخول' })).toBeVisible();
+  },
+};
