@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MfaChallenge, MfaProvider, SignIn, type SignInProps } from 'mfa-kit';
+import { CodeInput, MfaChallenge, MfaProvider, SignIn, type SignInProps } from 'mfa-kit';
 import { type CognitoSimulatorOptions, createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
@@ -373,6 +373,17 @@ describe('3. Per-step code field label and placeholder', () => {
     expect(await codeField('Text message code')).toHaveAttribute('placeholder', '······');
   });
 
+  it('draws the placeholder in the empty slots, one character each, and hides it as digits arrive', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<CodeInput placeholder="000000" />);
+    const slots = () =>
+      [...container.querySelectorAll('[data-mfa-part="slot"]')].map((slot) => slot.textContent);
+    expect(slots()).toEqual(['0', '0', '0', '0', '0', '0']);
+    await user.type(screen.getByRole('textbox', { name: 'Verification code' }), '12');
+    // The focused slot shows the caret rather than its placeholder.
+    expect(slots()).toEqual(['1', '2', '', '0', '0', '0']);
+  });
+
   it('reaches the code field of authenticator setup during sign-in', async () => {
     const { user } = setup(
       { mfaConfiguration: 'ON', mfaMethods: ['TOTP'] },
@@ -501,6 +512,19 @@ describe('6. Unconfirmed users', () => {
     ).toBeInTheDocument();
     expect(onUserNotConfirmed).toHaveBeenCalledWith('pending');
     expect(screen.getByLabelText('Username')).toHaveValue('pending');
+  });
+
+  it('MfaChallenge given CONFIRM_SIGN_UP says the same and calls back', async () => {
+    const simulator = createCognitoSimulator({ users });
+    const { nextStep } = await simulator.client.signIn({ username: 'pending', password: PASSWORD });
+    const onUserNotConfirmed = vi.fn();
+    render(
+      <MfaProvider client={simulator.client}>
+        <MfaChallenge step={nextStep} username="pending" onUserNotConfirmed={onUserNotConfirmed} />
+      </MfaProvider>,
+    );
+    expect(await screen.findByText(/This account is not confirmed yet/)).toBeInTheDocument();
+    expect(onUserNotConfirmed).toHaveBeenCalledWith('pending');
   });
 
   it('a wrong password for an unconfirmed user reveals nothing', async () => {
