@@ -1,6 +1,11 @@
 export { type CognitoReauthVerifierOptions, cognitoReauthVerifier } from './cognito/index.js';
 export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
-export { MfaChallenge, type MfaChallengeProps } from './components/MfaChallenge/index.js';
+export {
+  type CodeFields,
+  type CodeFieldText,
+  MfaChallenge,
+  type MfaChallengeProps,
+} from './components/MfaChallenge/index.js';
 export { MfaMethodPicker, type MfaMethodPickerProps } from './components/MfaMethodPicker/index.js';
 export {
   type MfaContextValue,
@@ -47,6 +52,13 @@ export {
 } from './core/flows/signIn.js';
 export type { TotpSetupState } from './core/flows/totpSetup.js';
 export {
+  type IdentifierProblem,
+  identifierProblem,
+  isE164,
+  type LoginWith,
+  normalizeIdentifier,
+} from './core/identifier.js';
+export {
   buildOtpauthUri,
   formatSecretForDisplay,
   normalizeBase32Secret,
@@ -55,6 +67,14 @@ export {
   type ParsedOtpauthUri,
   parseOtpauthUri,
 } from './core/otpauth.js';
+export {
+  COGNITO_DEFAULT_PASSWORD_POLICY,
+  EXAMPLE_PASSWORD_POLICY,
+  type PasswordPolicy,
+  type PasswordRule,
+  passwordRules,
+  unmetPasswordRules,
+} from './core/passwordPolicy.js';
 export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
 export {
   formatRecoveryCode,
@@ -63,7 +83,12 @@ export {
   RECOVERY_CODE_COUNT,
 } from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
-export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
+export {
+  type MfaSignInApi,
+  type NewPasswordInput,
+  type UseMfaSignInOptions,
+  useMfaSignIn,
+} from './hooks/useMfaSignIn.js';
 export {
   type RecoveryCodesApi,
   type UseRecoveryCodesOptions,

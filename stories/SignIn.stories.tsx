@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { SignIn } from 'mfa-kit';
+import { COGNITO_DEFAULT_PASSWORD_POLICY, SignIn, type SignInProps } from 'mfa-kit';
 import type { CognitoSimulator, CognitoSimulatorOptions } from 'mfa-kit/testing';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { phoneCode, readSetupKey } from './support/authenticatorApp';
 import { PrivateSimulator } from './support/PrivateSimulator';
 
 const PASSWORD = 'Passw0rd!';
+const TEMPORARY = 'Temp-Passw0rd!';
+const NEW_PASSWORD = 'Brand-new-Passw0rd!';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const users: CognitoSimulatorOptions['users'] = [
   { username: 'totpuser', password: PASSWORD, totpSecret: SECRET, preferred: 'TOTP' },
@@ -24,21 +26,38 @@ const users: CognitoSimulatorOptions['users'] = [
     preferred: 'SMS',
   },
   { username: 'newuser', password: PASSWORD },
+  {
+    username: 'mailuser',
+    password: PASSWORD,
+    email: 'mail@example.com',
+    enabled: ['EMAIL'],
+    preferred: 'EMAIL',
+  },
+  // Created by an admin with a temporary password: the first sign-in asks for a new one.
+  {
+    username: 'admincreated',
+    password: TEMPORARY,
+    status: 'FORCE_CHANGE_PASSWORD',
+    email: 'ada@example.com',
+  },
+  { username: 'pending', password: PASSWORD, status: 'UNCONFIRMED' },
 ];
 
 interface StoryArgs {
   options?: CognitoSimulatorOptions;
   prepare?: (simulator: CognitoSimulator) => void;
   onSignedIn: () => void;
+  /** Further SignIn props: loginWith, codeFields, passwordPolicy, resendCooldownSeconds, … */
+  props?: Partial<SignInProps>;
 }
 
 const meta = {
   title: 'Components/SignIn',
   component: SignIn,
   args: { onSignedIn: fn() },
-  render: ({ options, prepare, onSignedIn }: StoryArgs) => (
+  render: ({ options, prepare, onSignedIn, props }: StoryArgs) => (
     <PrivateSimulator options={{ users, ...options }} prepare={prepare}>
-      {() => <SignIn onSignedIn={onSignedIn} />}
+      {() => <SignIn onSignedIn={onSignedIn} {...props} />}
     </PrivateSimulator>
   ),
   parameters: {
@@ -46,7 +65,8 @@ const meta = {
       description: {
         component:
           'Drop-in sign-in: username and password, then every MFA step Cognito returns. Demo users (password `Passw0rd!`): ' +
-          '`totpuser`, `smsuser` (chooses a method), `textuser` (SMS), `newuser` (no MFA).',
+          '`totpuser`, `smsuser` (chooses a method), `textuser` (SMS), `mailuser` (email), `newuser` (no MFA), ' +
+          '`pending` (unconfirmed); `admincreated` signs in with the temporary password `Temp-Passw0rd!`.',
       },
     },
   },
@@ -252,5 +272,183 @@ export const Dark: Story = {
     await expect(
       await within(canvasElement).findByRole('group', { name: 'Verification method' }),
     ).toBeVisible();
+  },
+};
+
+// SignIn completeness (issue 15): back link, first sign-in with a temporary password, resend, identifiers.
+
+const typeNewPassword = async (canvasElement: HTMLElement, password: string, confirmation = password) => {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByLabelText('New password'), password);
+  await userEvent.type(canvas.getByLabelText('Confirm new password'), confirmation);
+  await userEvent.click(canvas.getByRole('button', { name: 'Save password and continue' }));
+};
+
+export const BackToSignIn: Story = {
+  name: 'Back to sign in (from the SMS code)',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'textuser');
+    await userEvent.click(await canvas.findByRole('button', { name: 'Back to sign in' }));
+    await expect(await canvas.findByLabelText('Username')).toHaveValue('textuser');
+    await waitFor(() => expect(canvas.getByLabelText('Password')).toHaveFocus());
+  },
+};
+
+export const NewPassword: Story = {
+  name: 'Temporary password: choose a new one',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await expect(await canvas.findByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+    await expect(canvas.getByText(/At least 12 characters/)).toBeVisible();
+    await waitFor(() => expect(canvas.getByLabelText('New password')).toHaveFocus());
+  },
+};
+
+export const NewPasswordMismatch: Story = {
+  name: 'Temporary password: passwords do not match',
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await typeNewPassword(canvasElement, NEW_PASSWORD, `${NEW_PASSWORD}x`);
+    await expect(await within(canvasElement).findByText('The two passwords do not match.')).toBeVisible();
+  },
+};
+
+export const NewPasswordPolicyUnmet: Story = {
+  name: 'Temporary password: policy not met (checked in the browser)',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Show passwords' }));
+    await typeNewPassword(canvasElement, 'short1!A');
+    await expect(
+      await canvas.findByText('This password does not meet every requirement listed.'),
+    ).toBeVisible();
+    await expect(canvas.getByLabelText('New password')).toHaveAttribute('type', 'text');
+  },
+};
+
+export const NewPasswordRefused: Story = {
+  name: 'Temporary password: refused by Cognito (InvalidPasswordException)',
+  args: {
+    // The pool wants 16 characters while the hint was configured with Cognito's default 8.
+    options: { users, passwordPolicy: { ...COGNITO_DEFAULT_PASSWORD_POLICY, minimumLength: 16 } },
+    props: { passwordPolicy: COGNITO_DEFAULT_PASSWORD_POLICY },
+  },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await typeNewPassword(canvasElement, 'Short-Passw0rd');
+    await expect(
+      await within(canvasElement).findByText(
+        'This password does not meet the account’s password rules. Choose another one.',
+      ),
+    ).toBeVisible();
+  },
+};
+
+export const NewPasswordMissingAttributes: Story = {
+  name: 'Temporary password: required attributes',
+  args: { options: { users, requiredAttributes: ['name', 'phone_number'] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    const details = await canvas.findByRole('group', { name: 'We also need some details' });
+    await expect(within(details).getByLabelText('Full name')).toBeVisible();
+    await expect(within(details).getByLabelText('Phone number')).toBeVisible();
+  },
+};
+
+export const NewPasswordThenTotpSetup: Story = {
+  name: 'Temporary password, then TOTP setup (pool requires MFA)',
+  args: { options: { users, mfaConfiguration: 'ON', mfaMethods: ['TOTP'] } },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await typeNewPassword(canvasElement, NEW_PASSWORD);
+    await expect(await readSetupKey(canvasElement)).toMatch(/^[A-Z2-7]{32}$/);
+  },
+};
+
+export const ResendCountdown: Story = {
+  name: 'Resend code: countdown',
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'textuser');
+    const resend = await within(canvasElement).findByRole('button', { name: /^Resend in \d+ s$/ });
+    await expect(resend).toBeDisabled();
+  },
+};
+
+export const ResendCode: Story = {
+  name: 'Resend code: new code sent',
+  args: { props: { resendCooldownSeconds: 1 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'mailuser');
+    await userEvent.click(await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 3000 }));
+    await expect(
+      await canvas.findByText('We sent a new code. The previous code no longer works.'),
+    ).toBeVisible();
+  },
+};
+
+export const CodeFieldText: Story = {
+  name: 'Code field with its own label and placeholder',
+  args: { props: { codeFields: { totp: { label: 'Authenticator code', placeholder: '000000' } } } },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'totpuser');
+    await expect(
+      await within(canvasElement).findByRole('textbox', { name: 'Authenticator code' }),
+    ).toHaveAttribute('placeholder', '000000');
+  },
+};
+
+export const EmailIdentifier: Story = {
+  name: 'Identifier: email address',
+  args: { options: { users, usernameAttributes: ['email'] }, props: { loginWith: 'email' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText('Email address');
+    await expect(field).toHaveAttribute('inputmode', 'email');
+    await userEvent.type(field, 'mail@example.com');
+    await userEvent.type(canvas.getByLabelText('Password'), PASSWORD);
+    await userEvent.keyboard('{Enter}');
+    await expect(await canvas.findByText(/We sent a code to/)).toBeVisible();
+  },
+};
+
+export const PhoneIdentifier: Story = {
+  name: 'Identifier: phone number (E.164 hint)',
+  args: { options: { users, usernameAttributes: ['phone_number'] }, props: { loginWith: 'phone' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByLabelText('Phone number');
+    await expect(field).toHaveAttribute('inputmode', 'tel');
+    await userEvent.type(field, '555 555 0199');
+    await userEvent.type(canvas.getByLabelText('Password'), PASSWORD);
+    await userEvent.keyboard('{Enter}');
+    await expect(await canvas.findByText(/Enter the number with its country code/)).toBeVisible();
+  },
+};
+
+export const UserNotConfirmed: Story = {
+  name: 'Unconfirmed account',
+  args: { props: { onUserNotConfirmed: fn() } },
+  play: async ({ canvasElement, args }) => {
+    await signInAs(canvasElement, 'pending');
+    await expect(await within(canvasElement).findByText(/This account is not confirmed yet/)).toBeVisible();
+    await waitFor(() => expect(args.props?.onUserNotConfirmed).toHaveBeenCalledWith('pending'));
+  },
+};
+
+export const NewPasswordRightToLeft: Story = {
+  name: 'Temporary password (RTL, Arabic)',
+  globals: { locale: 'ar' },
+  args: { options: { users, requiredAttributes: ['phone_number'] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'admincreated', TEMPORARY);
+    await expect(await canvas.findByRole('heading', { name: 'اختر كلمة مرور جديدة' })).toBeVisible();
+    await expect(canvas.getByLabelText('رقم الهاتف')).toHaveAttribute('type', 'tel');
+    await expect(canvas.getByRole('button', { name: 'العودة إلى تسجيل الدخول' })).toBeVisible();
   },
 };

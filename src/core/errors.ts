@@ -13,6 +13,8 @@ export type MfaErrorCode =
   | 'SIGNED_OUT'
   | 'TOTP_SETUP_FAILED'
   | 'PASSWORD_RESET_REQUIRED'
+  // A new password Cognito refused for its policy (InvalidPasswordException at the new-password step).
+  | 'INVALID_PASSWORD'
   | 'USER_NOT_CONFIRMED'
   | 'INVALID_PARAMETER'
   | 'MFA_NOT_ENROLLED'

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useMfaContext } from '../components/MfaProvider/index.js';
-import { type MfaError, toMfaError } from '../core/errors.js';
+import { MfaError, toMfaError } from '../core/errors.js';
 import {
   attemptsLeft,
   FREE_CODE_ATTEMPTS,
   initialSignInState,
   type SignInState,
+  signInError,
   signInReducer,
 } from '../core/flows/signIn.js';
 import type { AuthClient, MfaMethod, SignInOutput, SignInStep } from '../ports.js';
@@ -16,8 +17,22 @@ export interface UseMfaSignInOptions {
   username?: string;
   /** After DONE (and after remembering the device when asked). */
   onSignedIn?: (output: SignInOutput) => void;
-  /** Steps mfa-kit does not handle (new password, custom challenge, confirm sign-up, reset password). */
+  /** Steps mfa-kit does not handle (custom challenge, reset password, passwordless first factor). */
   onUnhandledStep?: (nextStep: SignInStep) => void;
+  /**
+   * The account exists but its sign-up was never confirmed (`UserNotConfirmedException`, which
+   * Amplify turns into the CONFIRM_SIGN_UP step). The host routes to its confirmation screen.
+   */
+  onUserNotConfirmed?: (username: string) => void;
+  /** Seconds before an SMS or email code can be sent again. Default 30. */
+  resendCooldownSeconds?: number;
+}
+
+/** The answer to CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED. */
+export interface NewPasswordInput {
+  password: string;
+  /** Values for the attributes Cognito listed in `missingAttributes`, by attribute name. */
+  attributes?: Record<string, string>;
 }
 
 export interface MfaSignInApi {
@@ -35,8 +50,18 @@ export interface MfaSignInApi {
   submitCode(code: string): void;
   selectMethod(method: MfaMethod): void;
   submitEmail(email: string): void;
-  /** Back to the password form, username kept. */
+  /** Sets the new password (and missing attributes) of a user who signed in with a temporary one. */
+  submitNewPassword(input: NewPasswordInput): void;
+  /** Back to the password form, username kept: the pending challenge is abandoned. */
   restart(): void;
+  /** Whether "Resend code" is possible: an SMS or email code step, with the password still in memory. */
+  canResendCode: boolean;
+  /** Epoch ms from which the code may be sent again (the cooldown), on SMS and email code steps. */
+  resendAvailableAt: number | undefined;
+  /** Sends a new SMS or email code by signing in again; the previous code stops working. */
+  resendCode(): void;
+  /** The code on screen was just resent. */
+  codeResent: boolean;
   /** Repeats the last call after a failure that can be retried. */
   retry(): void;
   /** Signs out the current user (after ALREADY_SIGNED_IN). */
@@ -68,11 +93,18 @@ export interface MfaSignInApi {
 const lockoutMs = (failures: number) =>
   Math.min(2 ** Math.max(failures - FREE_CODE_ATTEMPTS, 0) * 1000, 15 * 60_000);
 
+const codeMethods: Partial<Record<SignInStep['signInStep'], MfaMethod>> = {
+  CONFIRM_SIGN_IN_WITH_SMS_CODE: 'SMS',
+  CONFIRM_SIGN_IN_WITH_EMAIL_CODE: 'EMAIL',
+};
+
 export function useMfaSignIn({
   initialStep,
   username = '',
   onSignedIn,
   onUnhandledStep,
+  onUserNotConfirmed,
+  resendCooldownSeconds = 30,
 }: UseMfaSignInOptions = {}): MfaSignInApi {
   const { client, recovery } = useMfaContext('useMfaSignIn');
   const [state, dispatch] = useReducer(signInReducer, undefined, () => {
@@ -86,18 +118,35 @@ export function useMfaSignIn({
   });
   const [rememberDevice, setRememberDevice] = useState(false);
   const [lockedUntil, setLockedUntil] = useState<number | undefined>();
+  const [resendAvailableAt, setResendAvailableAt] = useState<number | undefined>();
+  const [codeResent, setCodeResent] = useState(false);
+  const resending = useRef(false);
+  const usernameRef = useRef(state.username);
+  usernameRef.current = state.username;
   const lastAction = useRef<(() => void) | null>(null);
   const stepRef = useRef(state.step.name);
   stepRef.current = state.step.name;
   const recoveringRef = useRef(state.recovering);
   recoveringRef.current = state.recovering;
-  // Kept in memory only, for "Try another way"; dropped once signed in or restarted.
+  // Kept in memory only, for "Try another way" and "Resend code"; dropped once signed in or restarted.
   const credentials = useRef<{ username: string; password: string } | null>(null);
   const [offeredChoice, setOfferedChoice] = useState(false);
   const busy = useRef(false);
   const mounted = useRef(true);
-  const callbacks = useRef({ onSignedIn, onUnhandledStep, rememberDevice });
-  callbacks.current = { onSignedIn, onUnhandledStep, rememberDevice };
+  const callbacks = useRef({
+    onSignedIn,
+    onUnhandledStep,
+    onUserNotConfirmed,
+    rememberDevice,
+    resendCooldownSeconds,
+  });
+  callbacks.current = {
+    onSignedIn,
+    onUnhandledStep,
+    onUserNotConfirmed,
+    rememberDevice,
+    resendCooldownSeconds,
+  };
 
   useEffect(() => {
     mounted.current = true;
@@ -106,12 +155,20 @@ export function useMfaSignIn({
     };
   }, []);
 
+  const notConfirmed = useCallback(() => {
+    const username = credentials.current?.username ?? usernameRef.current;
+    credentials.current = null;
+    dispatch({ type: 'FAILED', error: new MfaError('USER_NOT_CONFIRMED') });
+    callbacks.current.onUserNotConfirmed?.(username);
+  }, []);
+
   // A host-provided step mfa-kit does not render goes straight back to the host.
   const initialStepRef = useRef(initialStep);
   useEffect(() => {
     const step = initialStepRef.current;
-    if (step && !isHandled(step)) callbacks.current.onUnhandledStep?.(step);
-  }, []);
+    if (step?.signInStep === 'CONFIRM_SIGN_UP') notConfirmed();
+    else if (step && !isHandled(step)) callbacks.current.onUnhandledStep?.(step);
+  }, [notConfirmed]);
 
   const accept = useCallback(
     async (output: SignInOutput) => {
@@ -122,6 +179,16 @@ export function useMfaSignIn({
       }
       if (!mounted.current) return;
       setLockedUntil(undefined);
+      setCodeResent(resending.current);
+      const codeMethod = codeMethods[output.nextStep.signInStep];
+      setResendAvailableAt(
+        codeMethod ? Date.now() + callbacks.current.resendCooldownSeconds * 1000 : undefined,
+      );
+      if (output.nextStep.signInStep === 'CONFIRM_SIGN_UP') {
+        // Amplify's answer to UserNotConfirmedException: say so on the password form and tell the host.
+        notConfirmed();
+        return;
+      }
       if (output.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION') setOfferedChoice(true);
       if (output.nextStep.signInStep === 'DONE') credentials.current = null;
       if (output.nextStep.signInStep === 'DONE' && recovery) {
@@ -140,7 +207,7 @@ export function useMfaSignIn({
       if (output.nextStep.signInStep === 'DONE') callbacks.current.onSignedIn?.(output);
       else if (!isHandled(output.nextStep)) callbacks.current.onUnhandledStep?.(output.nextStep);
     },
-    [client, recovery],
+    [client, recovery, notConfirmed],
   );
 
   const run = useCallback(
@@ -154,14 +221,19 @@ export function useMfaSignIn({
         await accept(await call());
       } catch (error) {
         if (!mounted.current) return;
-        const mfaError = toMfaError(error);
+        const mfaError = signInError(toMfaError(error), stepRef.current);
+        if (mfaError.code === 'USER_NOT_CONFIRMED') {
+          notConfirmed();
+          return;
+        }
         dispatch({ type: 'FAILED', error: mfaError });
         if (mfaError.code === 'LOCKED_OUT') setLockedUntil(Date.now() + lockoutMs(state.failedAttempts + 1));
       } finally {
         busy.current = false;
+        resending.current = false;
       }
     },
-    [accept, state.failedAttempts],
+    [accept, notConfirmed, state.failedAttempts],
   );
 
   const signIn = useCallback(
@@ -181,6 +253,44 @@ export function useMfaSignIn({
     [client, run],
   );
   const retry = useCallback(() => lastAction.current?.(), []);
+
+  const submitNewPassword = useCallback(
+    ({ password, attributes }: NewPasswordInput) =>
+      void run(async () => {
+        const userAttributes = attributes && Object.keys(attributes).length > 0 ? attributes : undefined;
+        const output = await client.confirmSignIn({
+          challengeResponse: password,
+          ...(userAttributes ? { options: { userAttributes } } : {}),
+        });
+        // The temporary password is spent: a later resend or "try another way" signs in with the new one.
+        if (credentials.current) credentials.current = { ...credentials.current, password };
+        return output;
+      }),
+    [client, run],
+  );
+
+  const codeStep = state.step.name === 'code' ? state.step : undefined;
+  const resendMethod = codeStep && codeStep.method !== 'TOTP' ? codeStep.method : undefined;
+  const resendCode = useCallback(() => {
+    const given = credentials.current;
+    if (!given || !resendMethod || busy.current) return;
+    resending.current = true;
+    void run(async () => {
+      // Cognito has no resend call for sign-in MFA codes (ResendConfirmationCode is for sign-up):
+      // signing in again with the password kept in memory makes it send a fresh code, and the
+      // new sign-in replaces the old challenge, so the previous code stops working.
+      const output = await client.signIn(given);
+      const { nextStep } = output;
+      if (
+        nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION' &&
+        nextStep.allowedMFATypes?.includes(resendMethod)
+      ) {
+        // The user had chosen this method from a list: choose it again.
+        return client.confirmSignIn({ challengeResponse: resendMethod });
+      }
+      return output;
+    }, given.username);
+  }, [client, run, resendMethod]);
 
   const redeemRecoveryCode = useCallback(
     (input: { code: string; password?: string }) => {
@@ -228,10 +338,19 @@ export function useMfaSignIn({
     submitCode: answer,
     selectMethod: answer,
     submitEmail: answer,
+    submitNewPassword,
+    // Amplify has no call to abandon a challenge: the next signIn() replaces it.
     restart: useCallback(() => {
       credentials.current = null;
+      setLockedUntil(undefined);
+      setResendAvailableAt(undefined);
+      setCodeResent(false);
       dispatch({ type: 'RESTARTED' });
     }, []),
+    canResendCode: resendMethod !== undefined && credentials.current !== null,
+    resendAvailableAt,
+    resendCode,
+    codeResent,
     canTryAnotherWay: offeredChoice && credentials.current !== null && state.step.name === 'code',
     tryAnotherWay,
     retry,
@@ -264,10 +383,8 @@ async function recoveryFollowUp(client: AuthClient): Promise<'recovery-enrol' | 
 function isHandled(step: SignInStep): boolean {
   return ![
     'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE',
-    'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
     'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION',
     'CONFIRM_SIGN_IN_WITH_PASSWORD',
-    'CONFIRM_SIGN_UP',
     'RESET_PASSWORD',
   ].includes(step.signInStep);
 }

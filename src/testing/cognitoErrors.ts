@@ -24,6 +24,9 @@ export const errors = {
     ),
   codeMismatch: () => fail('CodeMismatchException', 'Invalid code received for user'),
   totpMismatch: () => fail('EnableSoftwareTokenMFAException', 'Code mismatch'),
+  // Cognito's words for a new password that breaks the pool's policy (the first rule missed).
+  invalidPassword: (detail: string) =>
+    fail('InvalidPasswordException', `Password did not conform with policy: ${detail}`),
   invalidParameter: (message: string) => fail('InvalidParameterException', message),
   network: () => fail('NetworkError', 'A network error has occurred.'),
 };

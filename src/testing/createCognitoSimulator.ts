@@ -1,3 +1,4 @@
+import { COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/passwordPolicy.js';
 import type { AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 import { errors } from './cognitoErrors.js';
@@ -12,6 +13,7 @@ import {
   type SimulatorState,
   type SimulatorUserSeed,
   sessionStorageStore,
+  type UsernameAttribute,
 } from './state.js';
 import { createSimulatedReauthVerifier, createSimulatedStepUpVerifier } from './stepUpVerifier.js';
 
@@ -28,6 +30,12 @@ export interface CognitoSimulatorOptions {
   storageKey?: string;
   /** Whether remembered devices skip MFA. Default 'USER_OPT_IN'. */
   rememberedDevices?: RememberedDevices;
+  /** Checked when a user sets a new password. Default Cognito's: 8 characters, upper, lower, number, symbol. */
+  passwordPolicy?: PasswordPolicy;
+  /** Attributes the pool requires (e.g. `['name']`): asked for with the new password when a user lacks them. */
+  requiredAttributes?: string[];
+  /** Sign in with the email address or phone number in place of the username. Default none. */
+  usernameAttributes?: UsernameAttribute[];
 }
 
 export type SimulatorFault = Error | 'network' | { delayMs: number };
@@ -61,6 +69,9 @@ function initialState(options: CognitoSimulatorOptions): SimulatorState {
     mfaConfiguration: options.mfaConfiguration ?? 'OPTIONAL',
     mfaMethods: options.mfaMethods ?? ['TOTP', 'SMS', 'EMAIL'],
     rememberedDevices: options.rememberedDevices ?? 'USER_OPT_IN',
+    passwordPolicy: options.passwordPolicy ?? COGNITO_DEFAULT_PASSWORD_POLICY,
+    requiredAttributes: options.requiredAttributes ?? [],
+    usernameAttributes: options.usernameAttributes ?? [],
     users: Object.fromEntries((options.users ?? []).map((seed) => [seed.username, storedUserFromSeed(seed)])),
     session: null,
     pendingSignIn: null,

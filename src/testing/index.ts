@@ -1,3 +1,4 @@
+export type { PasswordPolicy } from '../core/passwordPolicy.js';
 export type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 export {
   type CognitoSimulator,
@@ -8,5 +9,11 @@ export {
 } from './createCognitoSimulator.js';
 export type { Outbox, OutboxMessage } from './outbox.js';
 export type { SimulatorPool, SimulatorUserSnapshot } from './pool.js';
-export type { MfaConfiguration, RememberedDevices, SimulatorUserSeed } from './state.js';
+export type {
+  MfaConfiguration,
+  RememberedDevices,
+  SimulatorUserSeed,
+  SimulatorUserStatus,
+  UsernameAttribute,
+} from './state.js';
 export { totpCode } from './totp.js';

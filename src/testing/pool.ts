@@ -1,12 +1,14 @@
 import type { MfaMethod, MfaPreference } from '../ports.js';
 import type { SimulatorRuntime } from './simulatedClient.js';
-import type { MfaConfiguration, SimulatorUserSeed, StoredUser } from './state.js';
+import type { MfaConfiguration, SimulatorUserSeed, SimulatorUserStatus, StoredUser } from './state.js';
 import { randomId, totpCode } from './totp.js';
 
 /** What stories and tests may read about a user. A copy: changing it changes nothing. */
 export interface SimulatorUserSnapshot {
   username: string;
   userId: string;
+  /** CONFIRMED, FORCE_CHANGE_PASSWORD (temporary password not changed yet) or UNCONFIRMED. */
+  status: SimulatorUserStatus;
   email?: string;
   phoneNumber?: string;
   groups: string[];
@@ -39,7 +41,7 @@ export interface SimulatorPool {
 }
 
 export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
-  const attributes: Record<string, string> = {};
+  const attributes: Record<string, string> = { ...seed.attributes };
   if (seed.email) Object.assign(attributes, { email: seed.email, email_verified: 'true' });
   if (seed.phoneNumber)
     Object.assign(attributes, { phone_number: seed.phoneNumber, phone_number_verified: 'true' });
@@ -47,6 +49,7 @@ export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
     username: seed.username,
     userId: randomId(),
     password: seed.password,
+    status: seed.status ?? 'CONFIRMED',
     attributes,
     groups: [...(seed.groups ?? [])],
     totpSecret: seed.totpSecret,
@@ -62,6 +65,8 @@ function snapshot(user: StoredUser): SimulatorUserSnapshot {
   return {
     username: user.username,
     userId: user.userId,
+    // Saved states from before statuses existed hold confirmed users.
+    status: user.status ?? 'CONFIRMED',
     email: user.attributes.email,
     phoneNumber: user.attributes.phone_number,
     groups: [...user.groups],

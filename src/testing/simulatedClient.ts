@@ -1,3 +1,8 @@
+import {
+  COGNITO_DEFAULT_PASSWORD_POLICY,
+  type PasswordRule,
+  unmetPasswordRules,
+} from '../core/passwordPolicy.js';
 import type {
   AuthClient,
   AuthDevice,
@@ -30,6 +35,15 @@ export interface SimulatorRuntime {
 
 const done: SignInOutput = { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
 
+/** Cognito's detail for the first policy rule a new password misses. */
+const policyWords: Record<PasswordRule, string> = {
+  minimumLength: 'Password not long enough',
+  requireUppercase: 'Password must have uppercase characters',
+  requireLowercase: 'Password must have lowercase characters',
+  requireNumbers: 'Password must have numeric characters',
+  requireSymbols: 'Password must have symbol characters',
+};
+
 function setupDetails(secret: string, username: string) {
   return {
     sharedSecret: secret,
@@ -45,6 +59,13 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
   const { state, outbox } = runtime;
 
   const userFor = (username: string): StoredUser | undefined => state.users[username];
+
+  /** The user a sign-in names: by username, or by email / phone number when the pool allows it. */
+  const userSigningIn = (identifier: string): StoredUser | undefined =>
+    userFor(identifier) ??
+    Object.values(state.users).find((user) =>
+      (state.usernameAttributes ?? []).some((attribute) => user.attributes[attribute] === identifier),
+    );
 
   const signedInUser = (): StoredUser => {
     const user = state.session ? userFor(state.session.username) : undefined;
@@ -158,14 +179,29 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
   return {
     async signIn({ username, password }) {
       if (state.session) errors.alreadySignedIn();
+      // A new sign-in replaces the pending one: codes sent for it stop working, as in Cognito.
       state.pendingSignIn = null;
-      const user = userFor(username);
+      const user = userSigningIn(username);
       if (!user || user.password !== password) return errors.incorrectCredentials();
       assertNotLocked(user);
+      // Cognito throws UserNotConfirmedException; Amplify v6 turns it into this step (getSignInResultFromError).
+      if (user.status === 'UNCONFIRMED') {
+        runtime.commit();
+        return { isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_UP' } };
+      }
+      if (user.status === 'FORCE_CHANGE_PASSWORD') {
+        const missingAttributes = (state.requiredAttributes ?? []).filter((name) => !user.attributes[name]);
+        challenge(user, { kind: 'NEW_PASSWORD', missingAttributes });
+        runtime.commit();
+        return {
+          isSignedIn: false,
+          nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', missingAttributes },
+        };
+      }
       return firstStepAfterPassword(user);
     },
 
-    async confirmSignIn({ challengeResponse }) {
+    async confirmSignIn({ challengeResponse, options }) {
       const pending = state.pendingSignIn;
       if (!pending || pending.expiresAt <= runtime.now()) {
         state.pendingSignIn = null;
@@ -215,6 +251,24 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
           user.attributes.email = challengeResponse;
           enable(user, 'EMAIL');
           return codeChallenge(user, 'EMAIL');
+        }
+        case 'NEW_PASSWORD': {
+          // A refused password keeps the challenge: the user tries another one in place.
+          const [unmet] = unmetPasswordRules(
+            state.passwordPolicy ?? COGNITO_DEFAULT_PASSWORD_POLICY,
+            challengeResponse,
+          );
+          if (unmet) return errors.invalidPassword(policyWords[unmet]);
+          const given = options?.userAttributes ?? {};
+          const missing = step.missingAttributes.find((name) => !given[name]?.trim());
+          if (missing) return errors.invalidParameter(`Invalid attributes given, ${missing} is missing`);
+          for (const [name, value] of Object.entries(given)) {
+            if (value !== undefined) user.attributes[name] = value;
+          }
+          user.password = challengeResponse;
+          user.status = 'CONFIRMED';
+          // Then whatever the pool asks next: MFA setup in an ON pool, a code, or done.
+          return firstStepAfterPassword(user);
         }
       }
     },

@@ -1,9 +1,14 @@
+import type { PasswordPolicy } from '../core/passwordPolicy.js';
 import type { MfaMethod } from '../ports.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 import type { MemoryStoreData } from '../server/recovery/memoryStore.js';
 
 export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
 export type RememberedDevices = 'ALWAYS' | 'USER_OPT_IN' | 'OFF';
+/** Cognito's `UserStatus` values the simulator models. */
+export type SimulatorUserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED';
+/** Attributes that may stand in for the username at sign-in (Cognito's `UsernameAttributes`). */
+export type UsernameAttribute = 'email' | 'phone_number';
 
 export interface SimulatorUserSeed {
   username: string;
@@ -16,6 +21,13 @@ export interface SimulatorUserSeed {
   /** Factors the user has enabled; defaults to TOTP when `totpSecret` is given. */
   enabled?: MfaMethod[];
   preferred?: MfaMethod;
+  /**
+   * Default 'CONFIRMED'. 'FORCE_CHANGE_PASSWORD': created by an admin with `password` as the temporary
+   * password, so the first sign-in asks for a new one. 'UNCONFIRMED': signed up, code not confirmed yet.
+   */
+  status?: SimulatorUserStatus;
+  /** Other attributes, e.g. `{ name: 'Ada' }`. */
+  attributes?: Record<string, string>;
 }
 
 export interface StoredDevice {
@@ -29,6 +41,7 @@ export interface StoredUser {
   username: string;
   userId: string;
   password: string;
+  status: SimulatorUserStatus;
   attributes: Record<string, string>;
   groups: string[];
   totpSecret?: string;
@@ -46,7 +59,8 @@ export type PendingChallenge =
   | { kind: 'SELECT'; allowed: MfaMethod[] }
   | { kind: 'SETUP_SELECT'; allowed: MfaMethod[] }
   | { kind: 'TOTP_SETUP'; secret: string }
-  | { kind: 'EMAIL_SETUP' };
+  | { kind: 'EMAIL_SETUP' }
+  | { kind: 'NEW_PASSWORD'; missingAttributes: string[] };
 
 export interface PendingSignIn {
   username: string;
@@ -58,6 +72,12 @@ export interface SimulatorState {
   mfaConfiguration: MfaConfiguration;
   mfaMethods: MfaMethod[];
   rememberedDevices: RememberedDevices;
+  /** Checked when a user sets a new password. Absent in older saved states: Cognito's default then. */
+  passwordPolicy?: PasswordPolicy;
+  /** Attributes the pool requires; a user without them is asked for them with the new password. */
+  requiredAttributes?: string[];
+  /** Attributes accepted in place of the username at sign-in. */
+  usernameAttributes?: UsernameAttribute[];
   users: Record<string, StoredUser>;
   /** Client side, as Amplify keeps it: the signed-in user, the pending sign-in, this browser's device keys. */
   session: { username: string } | null;

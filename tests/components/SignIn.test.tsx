@@ -287,12 +287,12 @@ describe('MfaChallenge', () => {
     unmount();
 
     const onUnhandledStep = vi.fn();
-    const newPassword = { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' } as const;
+    const custom = { signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE' } as const;
     render(
       <MfaProvider client={simulator.client}>
-        <MfaChallenge step={newPassword} onUnhandledStep={onUnhandledStep} />
+        <MfaChallenge step={custom} onUnhandledStep={onUnhandledStep} />
       </MfaProvider>,
     );
-    expect(onUnhandledStep).toHaveBeenCalledWith(newPassword);
+    expect(onUnhandledStep).toHaveBeenCalledWith(custom);
   });
 });

@@ -14,7 +14,12 @@ export interface Scenario {
 
 const alice = { username: 'alice', password: 'Corr3ct-horse!' };
 const sam = { ...alice, username: 'sam', phoneNumber: '+15555550123' };
-const optional = (users = [alice]): ContractPool => ({ mfaConfiguration: 'OPTIONAL', users });
+const ada = { username: 'ada', password: 'Temp0rary-pass!', temporaryPassword: true };
+const adasNewPassword = 'N3w-and-mine-now!';
+const optional = (users: ContractPool['users'] = [alice]): ContractPool => ({
+  mfaConfiguration: 'OPTIONAL',
+  users,
+});
 
 /** Enrols an authenticator for a user through the port, leaving them signed out. Returns the secret. */
 async function enrolTotp(
@@ -193,5 +198,83 @@ export const scenarios: Scenario[] = [
       ...Array.from({ length: 5 }, () => 'confirmSignIn → CodeMismatchException'),
       'signIn → NotAuthorizedException',
     ],
+  },
+  {
+    name: 'first sign-in with a temporary password: a new password, then only the new one works',
+    pool: optional([ada]),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', ada);
+      await t.call('confirmSignIn', { challengeResponse: adasNewPassword });
+      await t.call('getCurrentUser');
+      await t.call('signOut');
+      await t.call('signIn', ada);
+      await t.call('signIn', { username: 'ada', password: adasNewPassword });
+      return t.entries;
+    },
+    expected: [
+      'signIn → CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED missing []',
+      'confirmSignIn → DONE',
+      'getCurrentUser → ada',
+      'signOut → ok',
+      'signIn → NotAuthorizedException',
+      'signIn → DONE',
+    ],
+  },
+  {
+    name: 'temporary password: a wrong one is refused, a new one breaking the policy is retried in place',
+    simulatorOnly:
+      'Cognito checks the temporary password like any password, and answers InvalidPasswordException ("Password did not conform with policy") to a new password that breaks the pool policy, keeping the challenge. cognito-local checks neither.',
+    pool: optional([ada]),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', { username: 'ada', password: 'not-the-temporary-one' });
+      await t.call('signIn', ada);
+      await t.call('confirmSignIn', { challengeResponse: 'short' });
+      await t.call('confirmSignIn', { challengeResponse: adasNewPassword });
+      return t.entries;
+    },
+    expected: [
+      'signIn → NotAuthorizedException',
+      'signIn → CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED missing []',
+      'confirmSignIn → InvalidPasswordException',
+      'confirmSignIn → DONE',
+    ],
+  },
+  {
+    name: 'temporary password in a pool that requires MFA: new password, then TOTP setup (seed 003, phase 4)',
+    simulatorOnly:
+      'Cognito guide: after NEW_PASSWORD_REQUIRED, a user without a factor in a pool with MFA on gets MFA_SETUP. cognito-local answers an MFA-on pool with NotAuthorized instead.',
+    pool: { mfaConfiguration: 'ON', users: [ada] },
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', ada);
+      const step = await t.call('confirmSignIn', { challengeResponse: adasNewPassword });
+      const secret =
+        step?.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'
+          ? step.nextStep.totpSetupDetails.sharedSecret
+          : '';
+      await t.call('confirmSignIn', { challengeResponse: phoneCode(secret) });
+      await t.call('fetchMFAPreference');
+      return t.entries;
+    },
+    expected: [
+      'signIn → CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED missing []',
+      'confirmSignIn → CONTINUE_SIGN_IN_WITH_TOTP_SETUP',
+      'confirmSignIn → DONE',
+      'fetchMFAPreference → {"enabled":["TOTP"]}',
+    ],
+  },
+  {
+    name: 'an unconfirmed user: the right password gives CONFIRM_SIGN_UP, a wrong one is refused alike',
+    pool: optional([{ username: 'una', password: 'Corr3ct-horse!', unconfirmed: true }]),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', { username: 'una', password: 'wrong-password' });
+      await t.call('signIn', { username: 'una', password: 'Corr3ct-horse!' });
+      return t.entries;
+    },
+    // Cognito throws UserNotConfirmedException; Amplify v6 turns it into this step.
+    expected: ['signIn → NotAuthorizedException', 'signIn → CONFIRM_SIGN_UP'],
   },
 ];

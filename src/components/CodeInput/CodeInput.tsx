@@ -44,6 +44,11 @@ export interface CodeInputProps
   label?: string;
   /** Help text under the label; defaults to "Enter the 6-digit code." */
   description?: string;
+  /**
+   * Shown in the empty slots, one character per slot (e.g. "000000" or "······"), and set as the
+   * input's `placeholder` for assistive technology.
+   */
+  placeholder?: string;
   autoFocus?: boolean;
   name?: string;
   id?: string;
@@ -74,6 +79,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
     error,
     label,
     description,
+    placeholder,
     autoFocus,
     name,
     id,
@@ -178,6 +184,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
           className="mfa-code-input__input"
           data-mfa-part="input"
           name={name}
+          placeholder={placeholder}
           type="text"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -232,11 +239,13 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
               // biome-ignore lint/suspicious/noArrayIndexKey: fixed positional slots
               key={index}
               char={value[index]}
+              placeholder={placeholder?.[index]}
               active={focused && isSlotActive(index, selection, length)}
               // The caret stays in the DOM when focus leaves and CSS hides it: removing a node during
               // blur (focus briefly on <body>) makes Radix's focus scope pull focus back to a dialog's
               // frame, trapping Tab (measured in Chromium: Tab from the field landed on the dialog).
               caret={selection.start === selection.end && selection.start === index}
+              focused={focused}
             />
           ))}
         </div>
@@ -260,15 +269,30 @@ function isSlotActive(index: number, selection: Selection, length: number): bool
   return index === Math.min(selection.start, length - 1);
 }
 
-function CodeSlot({ char, active, caret }: { char: string | undefined; active: boolean; caret: boolean }) {
+function CodeSlot({
+  char,
+  placeholder,
+  active,
+  caret,
+  focused,
+}: {
+  char: string | undefined;
+  placeholder: string | undefined;
+  active: boolean;
+  caret: boolean;
+  focused: boolean;
+}) {
+  // The placeholder gives way to the caret only while the field has focus (the caret is hidden otherwise).
+  const showPlaceholder = !char && placeholder !== undefined && !(caret && focused);
   return (
     <div
       className="mfa-code-input__slot"
       data-mfa-part="slot"
       data-active={active ? '' : undefined}
       data-filled={char ? '' : undefined}
+      data-placeholder={showPlaceholder ? '' : undefined}
     >
-      {char ?? ''}
+      {char ?? (showPlaceholder ? placeholder : '')}
       {caret && !char ? <span className="mfa-code-input__caret" data-mfa-part="caret" /> : null}
     </div>
   );

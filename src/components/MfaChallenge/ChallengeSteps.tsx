@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
@@ -6,7 +7,10 @@ import { CodeInput } from '../CodeInput/index.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
+import { BackToSignIn } from './BackToSignIn.js';
+import { NewPasswordStep } from './NewPasswordStep.js';
 import { RecoveryCodeStep, RecoveryCodesStep, RecoveryEnrolStep } from './RecoverySteps.js';
+import { ResendCode } from './ResendCode.js';
 import { useCountdown } from './useCountdown.js';
 
 const codeTitles: Record<MfaMethod, MessageKey> = {
@@ -14,6 +18,28 @@ const codeTitles: Record<MfaMethod, MessageKey> = {
   SMS: 'challenge.smsTitle',
   EMAIL: 'challenge.emailTitle',
 };
+
+/** Label and placeholder of one code field. */
+export interface CodeFieldText {
+  /** Replaces the catalog's "Verification code". */
+  label?: string;
+  /** Shown in the empty digit slots, one character per slot, e.g. "000000". */
+  placeholder?: string;
+}
+
+/** Per-step code field text, like the Authenticator's `formFields` (confirmSignIn / setupTotp). */
+export interface CodeFields {
+  /** The authenticator-app code at sign-in (CONFIRM_SIGN_IN_WITH_TOTP_CODE). */
+  totp?: CodeFieldText;
+  /** The text-message code (CONFIRM_SIGN_IN_WITH_SMS_CODE). */
+  sms?: CodeFieldText;
+  /** The email code (CONFIRM_SIGN_IN_WITH_EMAIL_CODE). */
+  email?: CodeFieldText;
+  /** The code field of authenticator-app setup during sign-in. */
+  totpSetup?: CodeFieldText;
+}
+
+const codeFieldKeys: Record<MfaMethod, keyof CodeFields> = { TOTP: 'totp', SMS: 'sms', EMAIL: 'email' };
 
 export interface ChallengeStepsProps {
   api: MfaSignInApi;
@@ -24,10 +50,22 @@ export interface ChallengeStepsProps {
   onUseRecoveryCode?: () => void;
   /** "Back to sign in": the host restarts its own sign-in (MfaChallenge) or the form comes back (SignIn). */
   onRestart: () => void;
+  /** The "Back to sign in" link under every step; hidden when undefined. */
+  onBack?: () => void;
+  codeFields?: CodeFields;
+  /** The password policy hint of the new-password step; `false` hides it. */
+  passwordPolicy: PasswordPolicy | false;
 }
 
 /** Renders whichever MFA step the sign-in flow is on. */
-export function ChallengeSteps({ api, onUseRecoveryCode, onRestart }: ChallengeStepsProps) {
+export function ChallengeSteps({
+  api,
+  onUseRecoveryCode,
+  onRestart,
+  onBack,
+  codeFields,
+  passwordPolicy,
+}: ChallengeStepsProps) {
   const { step } = api;
   const recoveryLink = onUseRecoveryCode ?? (api.canUseRecoveryCode ? api.startRecovery : undefined);
   switch (step.name) {
@@ -38,6 +76,8 @@ export function ChallengeSteps({ api, onUseRecoveryCode, onRestart }: ChallengeS
           method={step.method}
           destination={step.codeDeliveryDetails?.destination}
           onUseRecoveryCode={recoveryLink}
+          onBack={onBack}
+          field={codeFields?.[codeFieldKeys[step.method]]}
         />
       );
     case 'recovery-code':
@@ -48,18 +88,38 @@ export function ChallengeSteps({ api, onUseRecoveryCode, onRestart }: ChallengeS
       return <RecoveryCodesStep api={api} />;
     case 'select-method':
     case 'select-setup-method':
-      return <MethodStep api={api} methods={step.methods} setup={step.name === 'select-setup-method'} />;
-    case 'totp-setup':
       return (
-        <TotpSetup
-          accountName={api.state.username}
-          totpSetupDetails={step.totpSetupDetails}
-          onComplete={(output) => output && api.continueWith(output)}
-          onRestart={onRestart}
+        <MethodStep
+          api={api}
+          methods={step.methods}
+          setup={step.name === 'select-setup-method'}
+          onBack={onBack}
         />
       );
+    case 'totp-setup':
+      return (
+        <>
+          <TotpSetup
+            accountName={api.state.username}
+            totpSetupDetails={step.totpSetupDetails}
+            onComplete={(output) => output && api.continueWith(output)}
+            onRestart={onRestart}
+            codeField={codeFields?.totpSetup}
+          />
+          <BackToSignIn onBack={onBack} />
+        </>
+      );
     case 'email-setup':
-      return <EmailSetupStep api={api} />;
+      return <EmailSetupStep api={api} onBack={onBack} />;
+    case 'new-password':
+      return (
+        <NewPasswordStep
+          api={api}
+          missingAttributes={step.missingAttributes}
+          policy={passwordPolicy}
+          onBack={onBack}
+        />
+      );
     case 'done':
       return <SignedIn />;
     default:
@@ -81,11 +141,15 @@ function CodeStep({
   method,
   destination,
   onUseRecoveryCode,
+  onBack,
+  field,
 }: {
   api: MfaSignInApi;
   method: MfaMethod;
   destination: string | undefined;
   onUseRecoveryCode: (() => void) | undefined;
+  onBack: (() => void) | undefined;
+  field: CodeFieldText | undefined;
 }) {
   const { t, describeError } = useMfaContext('MfaChallenge');
   const [code, setCode] = useState('');
@@ -123,6 +187,8 @@ function CodeStep({
         disabled={submitting || locked}
         inputRef={inputRef}
         autoFocus
+        label={field?.label}
+        placeholder={field?.placeholder}
         error={wrongCode ? describeError(error) : undefined}
       />
       {wrongCode && api.attemptsLeft !== undefined ? (
@@ -156,16 +222,28 @@ function CodeStep({
           {t('challenge.tryAnotherWay')}
         </button>
       ) : null}
+      <ResendCode api={api} />
       {onUseRecoveryCode ? (
         <button type="button" className="mfa-link" onClick={onUseRecoveryCode}>
           {t('challenge.useRecoveryCode')}
         </button>
       ) : null}
+      <BackToSignIn onBack={onBack} disabled={submitting} />
     </form>
   );
 }
 
-function MethodStep({ api, methods, setup }: { api: MfaSignInApi; methods: MfaMethod[]; setup: boolean }) {
+function MethodStep({
+  api,
+  methods,
+  setup,
+  onBack,
+}: {
+  api: MfaSignInApi;
+  methods: MfaMethod[];
+  setup: boolean;
+  onBack: (() => void) | undefined;
+}) {
   const { t } = useMfaContext('MfaChallenge');
   const [method, setMethod] = useState<MfaMethod | undefined>(methods.includes('TOTP') ? 'TOTP' : methods[0]);
   return (
@@ -190,11 +268,12 @@ function MethodStep({ api, methods, setup }: { api: MfaSignInApi; methods: MfaMe
       >
         {t('common.continue')}
       </button>
+      <BackToSignIn onBack={onBack} disabled={api.status === 'submitting'} />
     </form>
   );
 }
 
-function EmailSetupStep({ api }: { api: MfaSignInApi }) {
+function EmailSetupStep({ api, onBack }: { api: MfaSignInApi; onBack: (() => void) | undefined }) {
   const { t } = useMfaContext('MfaChallenge');
   const [email, setEmail] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -227,6 +306,7 @@ function EmailSetupStep({ api }: { api: MfaSignInApi }) {
       <button type="submit" className="mfa-button mfa-button--primary" disabled={api.status === 'submitting'}>
         {t('challenge.sendCode')}
       </button>
+      <BackToSignIn onBack={onBack} disabled={api.status === 'submitting'} />
     </form>
   );
 }

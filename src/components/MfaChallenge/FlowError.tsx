@@ -5,7 +5,12 @@ import { useMfaContext } from '../MfaProvider/index.js';
 export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: () => void }) {
   const { t, describeError } = useMfaContext('MfaChallenge');
   const { error } = api;
-  const shown = error && error.code !== 'CODE_MISMATCH' && error.code !== 'TOTP_SETUP_FAILED';
+  // Wrong codes and refused new passwords show at their own field.
+  const shown =
+    error &&
+    error.code !== 'CODE_MISMATCH' &&
+    error.code !== 'TOTP_SETUP_FAILED' &&
+    error.code !== 'INVALID_PASSWORD';
   return (
     <div className="mfa-flow-error" data-mfa-part="error" role="alert">
       {shown ? (

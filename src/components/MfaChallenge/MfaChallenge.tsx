@@ -1,8 +1,9 @@
+import { EXAMPLE_PASSWORD_POLICY, type PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
 import { useMfaContext } from '../MfaProvider/index.js';
-import { ChallengeSteps } from './ChallengeSteps.js';
+import { ChallengeSteps, type CodeFields } from './ChallengeSteps.js';
 import { FlowError } from './FlowError.js';
 
 export interface MfaChallengeProps {
@@ -11,11 +12,23 @@ export interface MfaChallengeProps {
   /** The username the host signed in with: the account label for TOTP setup. */
   username?: string;
   onSignedIn?: (output: SignInOutput) => void;
-  /** The challenge session expired (3 minutes): the host shows its password form again. */
+  /**
+   * "Back to sign in" (shown under every step when set) or an expired challenge session (3 minutes):
+   * the host shows its password form again.
+   */
   onRestart?: () => void;
   /** Steps mfa-kit does not handle, passed through untouched. */
   onUnhandledStep?: (nextStep: SignInStep) => void;
+  /** The account's sign-up is not confirmed (Amplify's CONFIRM_SIGN_UP step): route to confirmation. */
+  onUserNotConfirmed?: (username: string) => void;
   onUseRecoveryCode?: () => void;
+  /** Label and placeholder of the code field, per step. */
+  codeFields?: CodeFields;
+  /**
+   * The pool's password policy, shown and checked on the new-password step (Cognito checks again).
+   * Default: 12 characters, upper, lower, number and special character. `false` shows no hint.
+   */
+  passwordPolicy?: PasswordPolicy | false;
   className?: string;
 }
 
@@ -26,15 +39,21 @@ export function MfaChallenge({
   onSignedIn,
   onRestart,
   onUnhandledStep,
+  onUserNotConfirmed,
   onUseRecoveryCode,
+  codeFields,
+  passwordPolicy,
   className,
 }: MfaChallengeProps) {
-  const api = useMfaSignIn({ initialStep: step, username, onSignedIn, onUnhandledStep });
+  const api = useMfaSignIn({ initialStep: step, username, onSignedIn, onUnhandledStep, onUserNotConfirmed });
   return (
     <ChallengeLayout
       api={api}
       onRestart={() => onRestart?.()}
+      onBack={onRestart}
       onUseRecoveryCode={onUseRecoveryCode}
+      codeFields={codeFields}
+      passwordPolicy={passwordPolicy}
       className={className}
     />
   );
@@ -43,12 +62,18 @@ export function MfaChallenge({
 export function ChallengeLayout({
   api,
   onRestart,
+  onBack,
   onUseRecoveryCode,
+  codeFields,
+  passwordPolicy = EXAMPLE_PASSWORD_POLICY,
   className,
 }: {
   api: MfaSignInApi;
   onRestart: () => void;
+  onBack?: () => void;
   onUseRecoveryCode?: () => void;
+  codeFields?: CodeFields;
+  passwordPolicy?: PasswordPolicy | false;
   className?: string;
 }) {
   const { dir } = useMfaContext('MfaChallenge');
@@ -61,7 +86,14 @@ export function ChallengeLayout({
       dir={dir}
       aria-busy={api.status === 'submitting'}
     >
-      <ChallengeSteps api={api} onRestart={onRestart} onUseRecoveryCode={onUseRecoveryCode} />
+      <ChallengeSteps
+        api={api}
+        onRestart={onRestart}
+        onBack={onBack}
+        onUseRecoveryCode={onUseRecoveryCode}
+        codeFields={codeFields}
+        passwordPolicy={passwordPolicy}
+      />
       <FlowError api={api} onRestart={onRestart} />
     </section>
   );

@@ -29,6 +29,8 @@ export interface TotpSetupProps {
   onCancel?: () => void;
   /** Inside sign-in, when the session expired: take the user back to sign in again. */
   onRestart?: () => void;
+  /** Label and placeholder of the code field (default: the catalog's "Verification code", none). */
+  codeField?: { label?: string; placeholder?: string };
   /** Custom layout from the compound parts; the default layout when omitted. */
   children?: ReactNode;
   className?: string;
@@ -43,6 +45,7 @@ export function TotpSetup({
   onComplete,
   onCancel,
   onRestart,
+  codeField,
   children,
   className,
 }: TotpSetupProps) {
@@ -58,7 +61,7 @@ export function TotpSetup({
   const manualKeyId = useId();
   const titleId = useId();
   const restart = api.mode === 'sign-in' ? () => onRestart?.() : api.restart;
-  const value: TotpSetupContextValue = { ...api, restart, mfa, manualKeyId };
+  const value: TotpSetupContextValue = { ...api, restart, mfa, manualKeyId, codeField };
 
   return (
     <TotpSetupContext.Provider value={value}>

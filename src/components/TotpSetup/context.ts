@@ -6,6 +6,8 @@ export interface TotpSetupContextValue extends TotpSetupApi {
   mfa: MfaContextValue;
   /** The id of the manual-key region, for the disclosure button's aria-controls. */
   manualKeyId: string;
+  /** Label and placeholder for the code field, when the host sets them. */
+  codeField?: { label?: string; placeholder?: string };
 }
 
 export const TotpSetupContext = createContext<TotpSetupContextValue | null>(null);

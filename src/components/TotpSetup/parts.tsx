@@ -117,7 +117,7 @@ export function TotpSetupCopyKeyButton({ className }: TotpSetupPartProps) {
 
 /** The code from the app; submits by itself once six digits are in. Keeps the digits after a network error. */
 export function TotpSetupCodeField({ className }: TotpSetupPartProps) {
-  const { state, submit, mfa } = useTotpSetupContext('TotpSetup.CodeField');
+  const { state, submit, mfa, codeField } = useTotpSetupContext('TotpSetup.CodeField');
   const [code, setCode] = useState('');
   const lastError = state.status === 'scan' ? state.error : undefined;
   const [clearedFor, setClearedFor] = useState<typeof lastError>(undefined);
@@ -142,6 +142,8 @@ export function TotpSetupCodeField({ className }: TotpSetupPartProps) {
         onComplete={submit}
         disabled={state.status === 'verifying'}
         description={mfa.t('totpSetup.codeStep')}
+        label={codeField?.label}
+        placeholder={codeField?.placeholder}
         error={lastError ? errorText(lastError.code, mfa) : undefined}
       />
       <button

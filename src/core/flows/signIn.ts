@@ -6,7 +6,7 @@ import type {
   SignInStep,
   TotpSetupDetails,
 } from '../../ports.js';
-import type { MfaError } from '../errors.js';
+import { MfaError } from '../errors.js';
 
 /**
  * Sign-in as a pure reducer. Amplify's `nextStep.signInStep` is mapped once, here, to an explicit
@@ -19,6 +19,8 @@ export type SignInUiStep =
   | { name: 'select-setup-method'; methods: MfaMethod[] }
   | { name: 'totp-setup'; totpSetupDetails: TotpSetupDetails }
   | { name: 'email-setup' }
+  /** An admin-created user signs in with a temporary password: choose a new one (and give missing attributes). */
+  | { name: 'new-password'; missingAttributes: string[] }
   | { name: 'done' }
   | { name: 'host'; nextStep: SignInStep }
   /** The user lost their factor and redeems a recovery code (the password is asked when not kept). */
@@ -92,6 +94,8 @@ export function stepFromOutput(output: SignInOutput): SignInUiStep {
       return { name: 'totp-setup', totpSetupDetails: next.totpSetupDetails };
     case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
       return { name: 'email-setup' };
+    case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
+      return { name: 'new-password', missingAttributes: next.missingAttributes ?? [] };
     default:
       return { name: 'host', nextStep: next };
   }
@@ -161,6 +165,17 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
     case 'FOLLOW_UP':
       return { ...state, status: 'idle', step: { name: event.step }, error: undefined };
   }
+}
+
+/**
+ * `InvalidPasswordException` means two things: cognito-local's wrong password at sign-in, and
+ * Cognito refusing a new password for its policy. At the new-password step it is the latter.
+ */
+export function signInError(error: MfaError, step: SignInUiStep['name']): MfaError {
+  const causeName = (error.cause as { name?: unknown } | undefined)?.name;
+  return step === 'new-password' && causeName === 'InvalidPasswordException'
+    ? new MfaError('INVALID_PASSWORD', { cause: error.cause })
+    : error;
 }
 
 /** Attempts left before Cognito's lockout starts, or undefined when no code was wrong yet. */

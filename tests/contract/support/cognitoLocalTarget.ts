@@ -4,6 +4,7 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import type { AuthClient } from 'mfa-kit';
@@ -17,6 +18,8 @@ import { type ContractTarget, errorNameOf } from './target';
  *   ("Incorrect username or password.").
  * - a wrong code at VerifySoftwareToken is `CodeMismatchException`; Cognito says
  *   `EnableSoftwareTokenMFAException` ("Code mismatch").
+ * - a FORCE_CHANGE_PASSWORD user gets NEW_PASSWORD_REQUIRED whatever password is sent, and no
+ *   password policy is checked on the new password (scenarios for those are simulator-only).
  */
 export async function cognitoLocalTarget(): Promise<ContractTarget> {
   const server = await startCognitoLocal();
@@ -41,11 +44,24 @@ export async function cognitoLocalTarget(): Promise<ContractTarget> {
       const { UserPoolClient } = await admin.send(
         new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'contract' }),
       );
+      const clientId = UserPoolClient?.ClientId ?? '';
       for (const user of pool.users) {
         const attributes = [
           ...(user.email ? [{ Name: 'email', Value: user.email }] : []),
           ...(user.phoneNumber ? [{ Name: 'phone_number', Value: user.phoneNumber }] : []),
         ];
+        if (user.unconfirmed) {
+          // Self sign-up without the confirmation code: the user stays UNCONFIRMED.
+          await admin.send(
+            new SignUpCommand({
+              ClientId: clientId,
+              Username: user.username,
+              Password: user.password,
+              UserAttributes: attributes,
+            }),
+          );
+          continue;
+        }
         await admin.send(
           new AdminCreateUserCommand({
             UserPoolId: userPoolId,
@@ -55,6 +71,8 @@ export async function cognitoLocalTarget(): Promise<ContractTarget> {
             UserAttributes: attributes,
           }),
         );
+        // AdminCreateUser leaves the user in FORCE_CHANGE_PASSWORD; setting a permanent password ends that.
+        if (user.temporaryPassword) continue;
         await admin.send(
           new AdminSetUserPasswordCommand({
             UserPoolId: userPoolId,
@@ -68,7 +86,7 @@ export async function cognitoLocalTarget(): Promise<ContractTarget> {
         Auth: {
           Cognito: {
             userPoolId,
-            userPoolClientId: UserPoolClient?.ClientId ?? '',
+            userPoolClientId: clientId,
             userPoolEndpoint: server.endpoint,
           },
         },

@@ -9,7 +9,10 @@ export function simulatorTarget(): ContractTarget {
       return createCognitoSimulator({
         mfaConfiguration: pool.mfaConfiguration,
         mfaMethods: ['TOTP', 'SMS'],
-        users: pool.users,
+        users: pool.users.map(({ temporaryPassword, unconfirmed, ...user }) => ({
+          ...user,
+          status: temporaryPassword ? 'FORCE_CHANGE_PASSWORD' : unconfirmed ? 'UNCONFIRMED' : 'CONFIRMED',
+        })),
       }).client;
     },
     cognitoErrorName: (_call, error) => errorNameOf(error),

@@ -1,8 +1,20 @@
 import type { AuthClient } from 'mfa-kit';
 
+export interface ContractUser {
+  username: string;
+  /** The permanent password, or the temporary one for `temporaryPassword` users. */
+  password: string;
+  email?: string;
+  phoneNumber?: string;
+  /** Created by an admin with `password` as a temporary password (FORCE_CHANGE_PASSWORD). */
+  temporaryPassword?: boolean;
+  /** Signed up but never confirmed (UNCONFIRMED). */
+  unconfirmed?: boolean;
+}
+
 export interface ContractPool {
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
-  users: Array<{ username: string; password: string; email?: string; phoneNumber?: string }>;
+  users: ContractUser[];
 }
 
 /** One implementation of the AuthClient port the scenarios run against. */

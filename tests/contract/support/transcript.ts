@@ -8,7 +8,9 @@ function describeResult(method: Method, result: unknown): string {
   if (method === 'signIn' || method === 'confirmSignIn') {
     const { nextStep } = result as SignInOutput;
     const allowed = 'allowedMFATypes' in nextStep ? ` ${JSON.stringify(nextStep.allowedMFATypes)}` : '';
-    return `${method} → ${nextStep.signInStep}${allowed}`;
+    const missing =
+      'missingAttributes' in nextStep ? ` missing ${JSON.stringify(nextStep.missingAttributes ?? [])}` : '';
+    return `${method} → ${nextStep.signInStep}${allowed}${missing}`;
   }
   if (method === 'fetchMFAPreference') {
     // Absent and undefined keys are the same observation; `enabled` is a set, its order undocumented.
