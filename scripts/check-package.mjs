@@ -21,13 +21,13 @@ const root = resolve(import.meta.dirname, '..');
  * Most of index.js is the four message catalogs.
  */
 const sizeBudgets = {
-  'dist/index.js': 32 * 1024,
+  'dist/index.js': 40 * 1024,
   'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
   'dist/server.js': 8 * 1024,
   'dist/dynamodb.js': 2 * 1024,
   'dist/testing.js': 8 * 1024,
-  'dist/mfa-kit.css': 3 * 1024,
+  'dist/mfa-kit.css': 4 * 1024,
   // Chunks shared between entries (error mapping, code format, the recovery rules).
   'dist/*-*.js': 6 * 1024,
 };

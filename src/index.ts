@@ -75,12 +75,18 @@ export {
   passwordRules,
   unmetPasswordRules,
 } from './core/passwordPolicy.js';
-export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
+export {
+  DEFAULT_STEP_UP_MAX_AGE_SECONDS,
+  DEFAULT_STEP_UP_THRESHOLD,
+  isStepUpFresh,
+  requiresStepUp,
+} from './core/policy.js';
 export {
   formatRecoveryCode,
   normalizeRecoveryCode,
   RECOVERY_CODE_ALPHABET,
   RECOVERY_CODE_COUNT,
+  RECOVERY_CODE_LENGTH,
 } from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export {
@@ -104,6 +110,7 @@ export {
 export { errorMessageKeys } from './i18n/errorMessages.js';
 export {
   ar,
+  catalogLocale,
   de,
   directionOf,
   en,

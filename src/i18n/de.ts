@@ -139,6 +139,8 @@ export const de: Messages = {
   'recovery.codeMalformed': 'Ein Wiederherstellungscode hat 10 Buchstaben und Ziffern, etwa ABCDE-23456.',
   'recovery.codeInvalid':
     'Dieser Wiederherstellungscode ist nicht korrekt, oder das Passwort ist falsch. Prüfe beides und versuche es erneut.',
+  'recovery.codeInvalidCodeOnly':
+    'Dieser Wiederherstellungscode ist nicht korrekt. Prüfe ihn und versuche es erneut.',
   'recovery.codeUsed':
     'Dieser Wiederherstellungscode wurde schon verwendet. Jeder Code funktioniert einmal: Nimm einen anderen.',
   'recovery.rateLimited':

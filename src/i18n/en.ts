@@ -133,6 +133,7 @@ export const en = {
   'recovery.codeMalformed': 'A recovery code has 10 letters and digits, like ABCDE-23456.',
   'recovery.codeInvalid':
     'That recovery code is not correct, or the password is wrong. Check both and try again.',
+  'recovery.codeInvalidCodeOnly': 'That recovery code is not correct. Check it and try again.',
   'recovery.codeUsed': 'That recovery code was already used. Each code works once: try another one.',
   'recovery.rateLimited':
     'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',

@@ -139,6 +139,7 @@ export const es: Messages = {
   'recovery.codeMalformed': 'Un código de recuperación tiene 10 letras y cifras, como ABCDE-23456.',
   'recovery.codeInvalid':
     'Ese código de recuperación no es correcto o la contraseña es incorrecta. Revisa ambos e inténtalo de nuevo.',
+  'recovery.codeInvalidCodeOnly': 'Ese código de recuperación no es correcto. Revísalo e inténtalo de nuevo.',
   'recovery.codeUsed': 'Ese código de recuperación ya se usó. Cada código funciona una vez: prueba con otro.',
   'recovery.rateLimited':
     'Demasiados intentos. Inténtalo de nuevo dentro de {seconds, plural, one {# segundo} other {# segundos}}.',

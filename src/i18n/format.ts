@@ -28,6 +28,15 @@ function pluralOptions(body: string): Map<string, string> | undefined {
   return options;
 }
 
+/** The locale's plural category for `count`; English rules for a tag Intl cannot read ('en_US'). */
+function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
+  try {
+    return new Intl.PluralRules(locale.replaceAll('_', '-')).select(count);
+  } catch {
+    return new Intl.PluralRules('en').select(count);
+  }
+}
+
 /**
  * ICU-style plurals, `{seconds, plural, one {# second} other {# seconds}}`, chosen with the
  * locale's own rules (Intl.PluralRules: Arabic has six forms, English two); `=N` matches exactly.
@@ -44,9 +53,7 @@ function formatPlurals(template: string, vars: MessageVars, locale: string): str
     const count = Number(vars[name]);
     if (!options || !Object.hasOwn(vars, name) || !Number.isFinite(count)) continue;
     const chosen =
-      options.get(`=${count}`) ??
-      options.get(new Intl.PluralRules(locale).select(count)) ??
-      options.get('other');
+      options.get(`=${count}`) ?? options.get(pluralCategory(locale, count)) ?? options.get('other');
     result += template.slice(last, start) + (chosen ?? '').replaceAll('#', String(count));
     last = end + 1;
   }

@@ -17,8 +17,13 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
   return rtlLanguages.has(language) ? 'rtl' : 'ltr';
 }
 
-/** The catalog for a locale tag: exact match, then its language ('es-MX' → es), then English. */
-export function messagesFor(locale: string): Messages {
+/** The catalog a locale tag gets: its language ('es-MX', 'es_MX' → 'es'), else English. */
+export function catalogLocale(locale: string): Locale {
   const language = locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return (locales as Record<string, Messages>)[language] ?? en;
+  return Object.hasOwn(locales, language) ? (language as Locale) : 'en';
+}
+
+/** The catalog for a locale tag: its language ('es-MX' → es), then English. */
+export function messagesFor(locale: string): Messages {
+  return locales[catalogLocale(locale)];
 }

@@ -100,6 +100,27 @@ export function forwardedFor(headers: Headers, trustedProxies: number): string |
 }
 
 /**
+ * The client's address, given the address the connection came from (`nearest`: a socket's, or API
+ * Gateway's `sourceIp`) and the `X-Forwarded-For` header. With `trustedProxies` 0 it is `nearest`;
+ * with n, the address n hops back (the nearest is the last trusted proxy, and each trusted proxy
+ * appended what it saw), never further than the header goes. Capped at 64 characters.
+ */
+export function addressBehindProxies(
+  nearest: string | undefined,
+  forwardedHeader: string | null | undefined,
+  trustedProxies: number,
+): string | undefined {
+  if (!(trustedProxies >= 1)) return nearest?.slice(0, 64);
+  const forwarded = (forwardedHeader ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  // Nearest first: our own proxy, then what each proxy appended, back towards the client.
+  const chain = [nearest, ...forwarded.reverse()].filter((entry): entry is string => Boolean(entry));
+  return chain[Math.min(Math.floor(trustedProxies), chain.length - 1)]?.slice(0, 64);
+}
+
+/**
  * The caller's address for rate limits: what the server passed beside the Request (`nodeListener`
  * passes the socket's, or what its trusted proxies say), else — only when the host declared
  * `trustedProxies` — the matching `X-Forwarded-For` entry. Never a header a client can set on its own.

@@ -4,7 +4,12 @@ export {
   type MfaHandlerOptions,
   type MfaRequestContext,
 } from './createMfaHandler.js';
-export { type LambdaHttpEvent, type LambdaHttpResult, lambdaHandler } from './lambda.js';
+export {
+  type LambdaHandlerOptions,
+  type LambdaHttpEvent,
+  type LambdaHttpResult,
+  lambdaHandler,
+} from './lambda.js';
 export { type NodeListenerOptions, nodeListener } from './nodeListener.js';
 export type { PoolTokenOptions } from './poolJwt.js';
 export { logAuditEvent, type RecoveryAuditEvent, type RecoveryAuditSink } from './recovery/audit.js';

@@ -1,4 +1,5 @@
 import type { MfaHandler } from './createMfaHandler.js';
+import { addressBehindProxies } from './http.js';
 
 /**
  * What the adapter reads of an API Gateway HTTP API or Lambda function URL event (payload format
@@ -16,6 +17,15 @@ export interface LambdaHttpEvent {
     domainName?: string;
     http: { method: string; sourceIp?: string };
   };
+}
+
+export interface LambdaHandlerOptions {
+  /**
+   * Proxies in front of API Gateway that append to `X-Forwarded-For` (CloudFront: 1). Default 0:
+   * the client address is `requestContext.http.sourceIp`. Behind CloudFront that is CloudFront's
+   * address, shared by every user, so one abuser would exhaust the per-IP limit for all.
+   */
+  trustedProxies?: number;
 }
 
 /** The payload format 2.0 response. */
@@ -54,10 +64,18 @@ const refusal = (statusCode: number, error: string): LambdaHttpResult => ({
  * Serves a Web-standard handler from AWS Lambda behind an API Gateway HTTP API or a function URL
  * (payload format 2.0): `export const handler = lambdaHandler(createMfaHandler({ … }))`. The client
  * address for per-IP limits is `requestContext.http.sourceIp`, which API Gateway sets from the
- * connection; no request header can change it.
+ * connection (no request header can change it); behind CloudFront, pass `{ trustedProxies: 1 }`.
  */
-export function lambdaHandler(handler: MfaHandler): (event: LambdaHttpEvent) => Promise<LambdaHttpResult> {
+export function lambdaHandler(
+  handler: MfaHandler,
+  options: LambdaHandlerOptions = {},
+): (event: LambdaHttpEvent) => Promise<LambdaHttpResult> {
   return async (event) => {
+    if (!event.requestContext?.http) {
+      throw new Error(
+        'lambdaHandler needs payload format 2.0 (an HTTP API or a function URL): this event has no requestContext.http.',
+      );
+    }
     const method = event.requestContext.http.method.toUpperCase();
     if (method !== 'GET' && method !== 'POST' && method !== 'OPTIONS') {
       const notAllowed = refusal(405, 'METHOD_NOT_ALLOWED');
@@ -71,17 +89,24 @@ export function lambdaHandler(handler: MfaHandler): (event: LambdaHttpEvent) => 
       }
       if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
       const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
-      // The origin comes from API Gateway's own domain name, never from a client's Host header.
+      // The origin comes from API Gateway's own domain name, never from a client's Host header, and
+      // the path is appended as text: `new URL('//evil.example/x', origin)` would change the host.
       const origin = `https://${event.requestContext.domainName ?? 'lambda.invalid'}`;
+      const path = event.rawPath.startsWith('/') ? event.rawPath : `/${event.rawPath}`;
       const body =
         method === 'POST' && event.body !== undefined
           ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
           : undefined;
-      request = new Request(new URL(`${event.rawPath}${query}`, origin), { method, headers, body });
+      request = new Request(`${origin}${path}${query}`, { method, headers, body });
     } catch {
       return refusal(400, 'BAD_REQUEST');
     }
-    const response = await handler(request, { clientIp: event.requestContext.http.sourceIp });
+    const clientIp = addressBehindProxies(
+      event.requestContext.http.sourceIp,
+      event.headers?.['x-forwarded-for'],
+      options.trustedProxies ?? 0,
+    );
+    const response = await handler(request, { clientIp });
     return result(response, Buffer.from(await response.arrayBuffer()));
   };
 }

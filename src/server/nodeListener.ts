@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaHandler } from './createMfaHandler.js';
-import { MAX_BODY_BYTES } from './http.js';
+import { addressBehindProxies, MAX_BODY_BYTES } from './http.js';
 
 export interface NodeListenerOptions {
   /**
@@ -17,16 +17,9 @@ const ALLOWED_METHODS = new Set(['GET', 'POST', 'OPTIONS']);
 
 /** The client address: the socket, or the entry written by the outermost trusted proxy. */
 function clientAddress(request: IncomingMessage, trustedProxies: number): string | undefined {
-  const socket = request.socket.remoteAddress;
-  if (!(trustedProxies >= 1)) return socket;
   const header = request.headers['x-forwarded-for'];
-  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  // Nearest first: the socket is our own proxy, then what each proxy appended, back towards the client.
-  const chain = [socket, ...forwarded.reverse()].filter((entry): entry is string => Boolean(entry));
-  return chain[Math.min(Math.floor(trustedProxies), chain.length - 1)]?.slice(0, 64);
+  const forwarded = Array.isArray(header) ? header.join(',') : header;
+  return addressBehindProxies(request.socket.remoteAddress, forwarded, trustedProxies);
 }
 
 /** Fixed origin: the Host header is the client's to choose and is never parsed. */

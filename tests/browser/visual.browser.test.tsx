@@ -1,5 +1,5 @@
 // Visual regression: the main surfaces in light and dark, left-to-right and right-to-left, desktop and
-// phone width, compared with the committed screenshots in __screenshots__/ (Debian's Chromium). After
+// phone width, compared with the committed screenshots in screenshots/ (Debian's Chromium). After
 // a deliberate visual change: `npm run test:browser -- --update`, look at the new images, commit them.
 import { cleanup, render } from '@testing-library/react';
 import { MfaMethodPicker, MfaProvider, type MfaTheme, SignIn, StepUpDialog, TotpSetup } from 'mfa-kit';

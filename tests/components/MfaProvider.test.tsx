@@ -47,3 +47,24 @@ describe('MfaProvider', () => {
     );
   });
 });
+
+describe('MfaProvider plurals', () => {
+  it('formats with the catalog language for any locale tag, underscores included', () => {
+    const { client } = createCognitoSimulator();
+    for (const [locale, expected] of [
+      ['en_US', 'You can try again in 1 second.'],
+      ['fr', 'You can try again in 0 seconds.'],
+    ] as const) {
+      const { result } = renderHook(() => useMfa(), {
+        wrapper: ({ children }) => (
+          <MfaProvider client={client} locale={locale}>
+            {children}
+          </MfaProvider>
+        ),
+      });
+      expect(result.current.t('challenge.lockedUntil', { seconds: locale === 'fr' ? 0 : 1 })).toContain(
+        expected,
+      );
+    }
+  });
+});

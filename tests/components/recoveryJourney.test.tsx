@@ -78,7 +78,9 @@ describe('Lost authenticator → recovery code → signed in → re-enrolled →
     await user.clear(recoveryField());
     await user.type(recoveryField(), 'AAAAA-AAAAA');
     await user.click(screen.getByRole('button', { name: 'Use recovery code' }));
-    await waitFor(() => expect(alerts()).toMatch('That recovery code is not correct'));
+    await waitFor(() =>
+      expect(alerts()).toMatch('That recovery code is not correct. Check it and try again.'),
+    );
     expect(recoveryField()).toHaveValue('AAAAA-AAAAA');
 
     const used = codes[0] ?? '';

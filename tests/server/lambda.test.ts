@@ -94,7 +94,33 @@ describe('lambdaHandler', () => {
     expect(request.clientIp).toBe('192.0.2.1');
   });
 
-  it('answers methods the API does not serve with 405, and an unusable path with 400', async () => {
+  it("keeps the host whatever the path says: //evil.example/… stays a path on API Gateway's domain", async () => {
+    const request = await seen(
+      httpApiEvent({ rawPath: '//evil.example/mfa/recovery-codes', rawQueryString: '' }),
+    );
+    expect(new URL(request.url).host).toBe('id.execute-api.us-east-1.amazonaws.com');
+    expect(new URL(request.url).pathname).toBe('//evil.example/mfa/recovery-codes');
+  });
+
+  it('behind CloudFront (trustedProxies: 1) takes the address CloudFront appended, not sourceIp or a forged entry', async () => {
+    const event = httpApiEvent({ headers: { 'x-forwarded-for': '203.0.113.66, 198.51.100.7' } });
+    const behindCloudFront = JSON.parse(
+      (await lambdaHandler(echo, { trustedProxies: 1 })(event)).body,
+    ) as Seen;
+    expect(behindCloudFront.clientIp).toBe('198.51.100.7');
+    expect(((await seen(event)) as Seen).clientIp).toBe('192.0.2.1');
+  });
+
+  it('refuses a REST API (payload 1.0) event with a message that says why', async () => {
+    const restEvent = {
+      path: '/mfa',
+      httpMethod: 'GET',
+      requestContext: {},
+    } as unknown as APIGatewayProxyEventV2;
+    await expect(lambdaHandler(echo)(restEvent)).rejects.toThrow(/payload format 2\.0/);
+  });
+
+  it('answers methods the API does not serve with 405, and keeps an odd path a path', async () => {
     const trace = await lambdaHandler(echo)(
       httpApiEvent({
         requestContext: {
@@ -105,9 +131,8 @@ describe('lambdaHandler', () => {
     );
     expect(trace.statusCode).toBe(405);
     expect(trace.headers.allow).toBe('GET, POST, OPTIONS');
-    const badPath = await lambdaHandler(echo)(httpApiEvent({ rawPath: '//[' }));
-    expect(badPath.statusCode).toBe(400);
-    expect(JSON.parse(badPath.body)).toEqual({ error: 'BAD_REQUEST' });
+    const oddPath = await seen(httpApiEvent({ rawPath: '//[', rawQueryString: '' }));
+    expect(oddPath.url).toBe('https://id.execute-api.us-east-1.amazonaws.com//[');
   });
 
   it('returns status, headers and Set-Cookie as payload format 2.0, binary bodies in base64', async () => {

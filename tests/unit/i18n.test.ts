@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { de, directionOf, en, formatMessage, locales, messagesFor } from '../../src/i18n';
+import { catalogLocale, de, directionOf, en, formatMessage, locales, messagesFor } from '../../src/i18n';
 
 /** Placeholder names, `{name}` and `{name, plural, …}` alike, each once. */
 const placeholders = (text: string) =>
@@ -44,6 +44,15 @@ describe('message catalog', () => {
       'noch 1 Versuch,',
     );
     expect(formatMessage('{n, plural, =0 {none} one {# item} other {# items}}', { n: 0 })).toBe('none');
+  });
+
+  it("reads locale tags with underscores and picks the catalog's own plural rules", () => {
+    expect(formatMessage(en['challenge.lockedUntil'], { seconds: 1 }, 'en_US')).toMatch(/in 1 second\./);
+    expect(catalogLocale('es_MX')).toBe('es');
+    expect(catalogLocale('fr-CA')).toBe('en');
+    expect(formatMessage(en['challenge.lockedUntil'], { seconds: 0 }, catalogLocale('fr'))).toMatch(
+      /0 seconds/,
+    );
   });
 
   it('leaves a plural visible when its value is missing or not a number', () => {

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { MfaError } from '../../core/errors.js';
 import { errorMessageKeys } from '../../i18n/errorMessages.js';
 import {
+  catalogLocale,
   directionOf,
   en,
   formatMessage,
@@ -67,7 +68,9 @@ export function MfaProvider({
   const theme = themeProp ?? parent?.theme ?? 'system';
   const value = useMemo<MfaContextValue>(() => {
     const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
-    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars, locale);
+    // Plural rules of the language the catalog is in (a French host on the English catalog gets English).
+    const pluralLocale = catalogLocale(locale);
+    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars, pluralLocale);
     return {
       client,
       recovery,

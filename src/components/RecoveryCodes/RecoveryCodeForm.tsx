@@ -62,7 +62,13 @@ export function RecoveryCodeForm({
   const message = malformed
     ? t('recovery.codeMalformed')
     : refusal
-      ? t(refusalMessages[refusal.reason], { seconds: refusal.retryAfterSeconds ?? 60 })
+      ? t(
+          // Without a password field here (sign-in holds it), "or the password is wrong" would mislead.
+          refusal.reason === 'CODE_INVALID' && !needsPassword
+            ? 'recovery.codeInvalidCodeOnly'
+            : refusalMessages[refusal.reason],
+          { seconds: refusal.retryAfterSeconds ?? 60 },
+        )
       : '';
   const codeInvalid = malformed || (refusal !== undefined && refusal.reason !== 'NOT_AUTHORIZED');
 
