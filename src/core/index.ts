@@ -1,5 +1,23 @@
-// 'mfa-kit/core': the framework-free rules, safe to import from Server Components, route handlers
-// and Node. No React, no DOM, no 'use client'. The client entry 'mfa-kit' re-exports all of it.
+// 'mfa-kit/core': the framework-free rules and the message catalogs, safe to import from Server
+// Components, route handlers and Node (e.g. `<html dir={directionOf(locale)}>` in a Next.js layout).
+// No React, no DOM, no 'use client'. The client entry 'mfa-kit' re-exports all of it.
+
+export { errorMessageKeys } from '../i18n/errorMessages.js';
+export {
+  ar,
+  catalogLocale,
+  de,
+  directionOf,
+  en,
+  es,
+  formatMessage,
+  type Locale,
+  locales,
+  type MessageKey,
+  type Messages,
+  type MessageVars,
+  messagesFor,
+} from '../i18n/index.js';
 export { isCompleteCode, normalizeCode } from './codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './errors.js';
 export {

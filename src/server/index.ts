@@ -1,3 +1,4 @@
+export type { RecoveryCodeSet, RecoveryCodesStatus, RecoveryRedeemResult } from '../ports.js';
 export {
   createMfaHandler,
   type MfaHandler,
@@ -15,7 +16,7 @@ export type { PoolTokenOptions } from './poolJwt.js';
 export { logAuditEvent, type RecoveryAuditEvent, type RecoveryAuditSink } from './recovery/audit.js';
 export { type CognitoIdentityOptions, cognitoIdentity } from './recovery/cognitoIdentity.js';
 export type { RecoveryIdentity, RecoveryRequestContext } from './recovery/identity.js';
-export { memoryStore } from './recovery/memoryStore.js';
+export { type MemoryStoreOptions, memoryStore } from './recovery/memoryStore.js';
 export {
   createRecoveryService,
   type RateLimit,

@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // The packed-package tests: apps in temporary folders install the `npm pack` tarball and are driven
-// in Debian's Chromium. Run after `npm run build` (CI does); slow by nature, so not part of `npm test`.
+// in Debian's Chromium. Builds the package first; slow by nature, so not part of `npm test`.
 export default defineConfig({
   test: {
     root: resolve(import.meta.dirname, '../..'),
     include: ['tests/packed/**/*.e2e.ts'],
+    globalSetup: ['tests/packed/globalSetup.ts'],
     environment: 'node',
     // One app at a time: each installs, builds and starts a server on this 2-core machine.
     fileParallelism: false,

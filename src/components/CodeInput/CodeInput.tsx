@@ -11,6 +11,7 @@ import {
   type SyntheticEvent,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -20,7 +21,12 @@ import { mergeRefs } from '../internal/mergeRefs.js';
 import { useControllableState } from '../internal/useControllableState.js';
 import { useLeafMessages } from '../MfaProvider/index.js';
 
-/** Unknown DOM props (aria-*, data-*, form, required, handlers…) go to the real `<input>`. */
+/**
+ * Unknown DOM props (aria-*, data-*, form, required, handlers…) go to the real `<input>`; handlers
+ * are composed with the component's own. The component keeps `type`, `inputMode`, `autoComplete`
+ * ("one-time-code"), `pattern` and `maxLength` (they follow `length`); `aria-invalid` is the host's
+ * unless `error` is set.
+ */
 export interface CodeInputProps
   extends Omit<
     ComponentPropsWithoutRef<'input'>,
@@ -103,6 +109,9 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
   const descriptionId = `${generatedId}-description`;
   const errorId = `${generatedId}-error`;
   const ownRef = useRef<HTMLInputElement>(null);
+  // One callback across renders: a new one would call the host's ref with null, then the element,
+  // on every keystroke.
+  const ref = useMemo(() => mergeRefs(ownRef, inputRef, forwardedRef), [inputRef, forwardedRef]);
   const [value, setValue] = useControllableState({
     value: valueProp === undefined ? undefined : normalizeCode(valueProp, length),
     defaultValue: normalizeCode(defaultValue, length),
@@ -179,7 +188,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
       <div className="mfa-code-input__field" data-mfa-part="field">
         <input
           {...inputProps}
-          ref={mergeRefs(ownRef, inputRef, forwardedRef)}
+          ref={ref}
           id={inputId}
           className="mfa-code-input__input"
           data-mfa-part="input"
@@ -200,7 +209,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
           // Opt-in only: a host shows the code step right after the user asked for it.
           // biome-ignore lint/a11y/noAutofocus: the caller decides; off by default
           autoFocus={autoFocus}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error ? true : inputProps['aria-invalid']}
           aria-describedby={describedBy}
           onChange={handleChange}
           onPaste={handlePaste}

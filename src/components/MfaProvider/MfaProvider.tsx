@@ -28,9 +28,10 @@ export interface MfaProviderProps {
   /** Overrides for individual catalog messages, merged over the locale's catalog. */
   messages?: Partial<Messages>;
   /**
-   * Colour scheme. 'system' (default) follows `prefers-color-scheme`, or a `data-theme` attribute on
-   * an ancestor. Set it when your app themes itself: dialogs are portalled to `<body>`, outside your
-   * themed wrapper, and take their theme from here. A nested provider inherits it.
+   * Colour scheme of the dialogs (step-up, "Generate new codes?"), which are portalled to `<body>`,
+   * outside your page: set it when your app themes itself. Inline components follow the page: a
+   * `data-theme="light" | "dark"` on an ancestor, else `prefers-color-scheme`. A nested provider
+   * inherits it.
    */
   theme?: MfaTheme;
   children?: ReactNode;

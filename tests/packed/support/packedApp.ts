@@ -25,7 +25,7 @@ function installedVersion(name: string): string {
 }
 
 /**
- * Packs mfa-kit (dist/ must be built), copies `fixture` to a temporary folder and installs the
+ * Packs mfa-kit (dist/ is built by the suite's global setup), copies `fixture` to a temporary folder and installs the
  * tarball there with the given packages. Packages this repository also uses get its exact versions,
  * so npm serves them from its cache; `pinned` packages are installed at the version given.
  */

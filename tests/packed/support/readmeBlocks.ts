@@ -24,13 +24,16 @@ export function readmeBlocks(markdown: string): ReadmeBlock[] {
   const blocks: ReadmeBlock[] = [];
   const problems: string[] = [];
   for (let index = 0; index < lines.length; index++) {
-    const fence = /^```(\w+)\s*$/.exec(lines[index] ?? '');
+    // Any fence, indented or with an info string after the language (```tsx title=…).
+    const fence = /^\s*```\s*(\w*)/.exec(lines[index] ?? '');
     if (!fence) continue;
-    const end = lines.indexOf('```', index + 1);
+    const end = lines.findIndex((line, at) => at > index && /^\s*```\s*$/.test(line));
     if (end === -1) throw new Error(`README.md:${index + 1}: unclosed code block`);
-    const language = fence[1];
+    const language = { typescript: 'ts', javascript: 'js' }[fence[1] ?? ''] ?? fence[1];
     const marker = /^<!--\s*(consumer|nextjs|fragment):\s*(.+?)\s*-->$/.exec(lines[index - 1] ?? '');
-    if (language === 'ts' || language === 'tsx') {
+    if (language === 'js' || language === 'jsx') {
+      problems.push(`README.md:${index + 1}: examples are TypeScript (ts/tsx), so that they are compiled`);
+    } else if (language === 'ts' || language === 'tsx') {
       if (!marker) {
         problems.push(
           `README.md:${index + 1}: a ${language} block without <!-- consumer|nextjs: path --> or <!-- fragment: why -->`,
