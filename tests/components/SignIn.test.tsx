@@ -269,6 +269,35 @@ describe('SignIn', () => {
   });
 });
 
+describe('focus between steps (keyboard and screen-reader users are never left on <body>)', () => {
+  it('moves to the selected method after the password, and back to it after "Try another way"', async () => {
+    const { user } = setup();
+    await enterCredentials(user, 'smsuser');
+    const picker = await screen.findByRole('group', { name: 'Verification method' });
+    await waitFor(() =>
+      expect(within(picker).getByRole('radio', { name: 'Authenticator app' })).toHaveFocus(),
+    );
+    // Enter on the focused option submits the step: the keyboard alone goes on.
+    await user.keyboard('{Enter}');
+    await codeField();
+    await user.click(screen.getByRole('button', { name: 'Try another way' }));
+    const again = await screen.findByRole('group', { name: 'Verification method' });
+    await waitFor(() =>
+      expect(within(again).getByRole('radio', { name: 'Authenticator app' })).toHaveFocus(),
+    );
+  });
+
+  it('moves to the heading of authenticator setup during sign-in, so the QR instructions are read first', async () => {
+    const { user, simulator } = setup({ mfaConfiguration: 'ON', mfaMethods: ['TOTP'] });
+    act(() => {
+      simulator.pool.createUser({ username: 'newbie', password: PASSWORD });
+    });
+    await enterCredentials(user, 'newbie');
+    const heading = await screen.findByRole('heading', { name: 'Set up your authenticator app' });
+    await waitFor(() => expect(heading).toHaveFocus());
+  });
+});
+
 describe('MfaChallenge', () => {
   it("continues the host's own signIn and hands back steps it does not handle", async () => {
     const simulator = createCognitoSimulator({

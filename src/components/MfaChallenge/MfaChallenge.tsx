@@ -1,3 +1,4 @@
+import { type RefObject, useEffect, useRef } from 'react';
 import { EXAMPLE_PASSWORD_POLICY, type PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
@@ -77,8 +78,16 @@ export function ChallengeLayout({
   className?: string;
 }) {
   const { dir } = useMfaContext('MfaChallenge');
+  const sectionRef = useRef<HTMLElement>(null);
+  useFocusOnStepChange(
+    sectionRef,
+    `${api.step.name}:${'method' in api.step ? api.step.method : ''}`,
+    // Steps that start with something to read or scan: the heading, not the first field.
+    api.step.name === 'totp-setup' || api.step.name === 'recovery-codes',
+  );
   return (
     <section
+      ref={sectionRef}
       className={classNames('mfa-challenge', className)}
       data-mfa-part="challenge"
       data-step={api.step.name}
@@ -97,4 +106,31 @@ export function ChallengeLayout({
       <FlowError api={api} onRestart={onRestart} />
     </section>
   );
+}
+
+/**
+ * Each new step takes focus, so keyboard and screen-reader users are not left on <body> when the
+ * control they used (Sign in, Try another way, Continue) disappears: a field the step focused itself
+ * keeps it; else the selected option or first field (or, with `preferHeading`, the heading); else
+ * the step's heading.
+ */
+function useFocusOnStepChange(
+  sectionRef: RefObject<HTMLElement | null>,
+  stepKey: string,
+  preferHeading: boolean,
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, by design
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!section || section.contains(document.activeElement)) return;
+    const heading = section.querySelector<HTMLElement>('h2');
+    const target =
+      (preferHeading ? heading : null) ??
+      section.querySelector<HTMLElement>('input[type="radio"]:checked:not(:disabled)') ??
+      section.querySelector<HTMLElement>('input:not([type="hidden"]):not(:disabled), select, textarea') ??
+      heading;
+    if (!target) return;
+    if (target.tagName === 'H2' && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }, [stepKey]);
 }
