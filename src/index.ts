@@ -46,6 +46,35 @@ export {
 } from './core/flows/signIn.js';
 export type { TotpSetupState } from './core/flows/totpSetup.js';
 export {
+  MFA_COMPLIANT_CLAIM,
+  MFA_GRACE_UNTIL_CLAIM,
+  type MfaClaims,
+  mfaClaimsAsStrings,
+  mfaClaimsFor,
+  mfaStatusFromClaims,
+  type TokenMfaStatus,
+} from './core/mfaClaims.js';
+export {
+  createMfaPolicy,
+  DEFAULT_GRACE_PERIOD_DAYS,
+  daysUntil,
+  evaluateMfaCompliance,
+  graceDeadline,
+  MAX_ADMIN_GRACE_PERIOD_DAYS,
+  MAX_GRACE_PERIOD_DAYS,
+  type MfaCompliance,
+  type MfaComplianceInput,
+  type MfaComplianceStatus,
+  type MfaEnforcementAction,
+  type MfaPolicy,
+  MfaPolicyError,
+  type MfaPolicyInput,
+  type MfaRequirement,
+  mfaPolicyFromJson,
+  mfaRequirementFor,
+  parseInstant,
+} from './core/mfaPolicy.js';
+export {
   buildOtpauthUri,
   formatSecretForDisplay,
   normalizeBase32Secret,
