@@ -4,6 +4,19 @@ export {
   type MfaHandlerOptions,
   type MfaRequestContext,
 } from './createMfaHandler.js';
+export {
+  adminGetUserLookup,
+  MfaEnforcementError,
+  type MfaPreTokenGenerationOptions,
+  type MfaUserRecord,
+  mfaPreTokenGeneration,
+  type PreTokenGenerationEvent,
+} from './enforcement/preTokenGeneration.js';
+export {
+  type MfaComplianceCheck,
+  type RequireMfaComplianceOptions,
+  requireMfaCompliance,
+} from './enforcement/requireMfaCompliance.js';
 export { type LambdaHttpEvent, type LambdaHttpResult, lambdaHandler } from './lambda.js';
 export { type NodeListenerOptions, nodeListener } from './nodeListener.js';
 export type { PoolTokenOptions } from './poolJwt.js';
