@@ -1,3 +1,4 @@
+import type { MfaPolicy } from '../core/mfaPolicy.js';
 import type { AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 import { errors } from './cognitoErrors.js';
@@ -28,6 +29,12 @@ export interface CognitoSimulatorOptions {
   storageKey?: string;
   /** Whether remembered devices skip MFA. Default 'USER_OPT_IN'. */
   rememberedDevices?: RememberedDevices;
+  /**
+   * The pool's Pre Token Generation trigger, as `mfaPreTokenGeneration({ policy })` from
+   * `mfa-kit/server` runs it: tokens issued at sign-in and refresh carry `mfa_compliant` and
+   * `mfa_grace_until` for this policy.
+   */
+  mfaPolicy?: MfaPolicy;
 }
 
 export type SimulatorFault = Error | 'network' | { delayMs: number };
@@ -56,12 +63,14 @@ export interface CognitoSimulator {
   failNext(method: SimulatorCall, fault: SimulatorFault): void;
 }
 
-function initialState(options: CognitoSimulatorOptions): SimulatorState {
+function initialState(options: CognitoSimulatorOptions, now: number): SimulatorState {
   return {
     mfaConfiguration: options.mfaConfiguration ?? 'OPTIONAL',
     mfaMethods: options.mfaMethods ?? ['TOTP', 'SMS', 'EMAIL'],
     rememberedDevices: options.rememberedDevices ?? 'USER_OPT_IN',
-    users: Object.fromEntries((options.users ?? []).map((seed) => [seed.username, storedUserFromSeed(seed)])),
+    users: Object.fromEntries(
+      (options.users ?? []).map((seed) => [seed.username, storedUserFromSeed(seed, now)]),
+    ),
     session: null,
     pendingSignIn: null,
     deviceKeys: {},
@@ -74,12 +83,18 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     options.persist === 'sessionStorage'
       ? sessionStorageStore(options.storageKey ?? 'mfa-kit:cognito-simulator')
       : memoryStore();
-  const state = store.load() ?? initialState(options);
   let offset = 0;
   const baseNow = options.now ?? Date.now;
   const now = () => baseNow() + offset;
+  const state = store.load() ?? initialState(options, now());
   const outbox = createOutbox();
-  const runtime: SimulatorRuntime = { state, outbox, now, commit: () => store.save(state) };
+  const runtime: SimulatorRuntime = {
+    state,
+    outbox,
+    now,
+    commit: () => store.save(state),
+    mfaPolicy: options.mfaPolicy,
+  };
   runtime.commit();
 
   const faults = new Map<SimulatorCall, SimulatorFault>();

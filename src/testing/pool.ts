@@ -1,3 +1,4 @@
+import { parseInstant } from '../core/mfaPolicy.js';
 import type { MfaMethod, MfaPreference } from '../ports.js';
 import type { SimulatorRuntime } from './simulatedClient.js';
 import type { MfaConfiguration, SimulatorUserSeed, StoredUser } from './state.js';
@@ -17,6 +18,8 @@ export interface SimulatorUserSnapshot {
   devices: Array<{ id: string; name: string }>;
   failedMfaAttempts: number;
   lockedUntil?: number;
+  /** Epoch ms. */
+  createdAt?: number;
 }
 
 /** Admin-side access to the simulated user pool. */
@@ -38,7 +41,7 @@ export interface SimulatorPool {
   totpCodeFor(username: string): string | undefined;
 }
 
-export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
+export function storedUserFromSeed(seed: SimulatorUserSeed, now: number): StoredUser {
   const attributes: Record<string, string> = {};
   if (seed.email) Object.assign(attributes, { email: seed.email, email_verified: 'true' });
   if (seed.phoneNumber)
@@ -55,6 +58,7 @@ export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
     devices: [],
     failedMfaAttempts: 0,
     pendingAttributeCodes: {},
+    createdAt: seed.createdAt === undefined ? now : (parseInstant(seed.createdAt) ?? now),
   };
 }
 
@@ -72,6 +76,7 @@ function snapshot(user: StoredUser): SimulatorUserSnapshot {
     devices: user.devices.map(({ id, name }) => ({ id, name })),
     failedMfaAttempts: user.failedMfaAttempts,
     lockedUntil: user.lockedUntil,
+    createdAt: user.createdAt,
   };
 }
 
@@ -103,7 +108,7 @@ export function createPool(runtime: SimulatorRuntime): SimulatorPool {
       change(() => {
         if (state.users[seed.username])
           throw new Error(`The simulator already has a user "${seed.username}".`);
-        const user = storedUserFromSeed(seed);
+        const user = storedUserFromSeed(seed, runtime.now());
         state.users[seed.username] = user;
         return snapshot(user);
       }),

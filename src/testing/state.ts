@@ -16,6 +16,8 @@ export interface SimulatorUserSeed {
   /** Factors the user has enabled; defaults to TOTP when `totpSecret` is given. */
   enabled?: MfaMethod[];
   preferred?: MfaMethod;
+  /** Account creation (AdminGetUser's UserCreateDate): a Date, epoch ms or ISO 8601. Default: now. */
+  createdAt?: Date | number | string;
 }
 
 export interface StoredDevice {
@@ -39,6 +41,15 @@ export interface StoredUser {
   failedMfaAttempts: number;
   lockedUntil?: number;
   pendingAttributeCodes: Record<string, string>;
+  /** Epoch ms; absent in pools saved before it existed. */
+  createdAt?: number;
+}
+
+/** Claims of the tokens issued at the last sign-in or refresh. */
+export interface IssuedTokens {
+  issuedAt: number;
+  id: Record<string, unknown>;
+  access: Record<string, unknown>;
 }
 
 export type PendingChallenge =
@@ -60,7 +71,7 @@ export interface SimulatorState {
   rememberedDevices: RememberedDevices;
   users: Record<string, StoredUser>;
   /** Client side, as Amplify keeps it: the signed-in user, the pending sign-in, this browser's device keys. */
-  session: { username: string } | null;
+  session: { username: string; tokens?: IssuedTokens } | null;
   pendingSignIn: PendingSignIn | null;
   deviceKeys: Record<string, string>;
   /** The recovery-code backend's side: hashed codes, rate counters, the pepper and the audit trail. */
