@@ -83,6 +83,12 @@ export {
   type ParsedOtpauthUri,
   parseOtpauthUri,
 } from './core/otpauth.js';
+export {
+  formatPhoneAsTyped,
+  type ParsedPhone,
+  type PhoneProblem,
+  parseE164,
+} from './core/phone.js';
 export { DEFAULT_STEP_UP_THRESHOLD, isStepUpFresh, requiresStepUp } from './core/policy.js';
 export {
   formatRecoveryCode,

@@ -41,6 +41,14 @@ export {
   parseOtpauthUri,
 } from './otpauth.js';
 export {
+  formatPhoneAsTyped,
+  MAX_PHONE_DIGITS,
+  MIN_PHONE_DIGITS,
+  type ParsedPhone,
+  type PhoneProblem,
+  parseE164,
+} from './phone.js';
+export {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   DEFAULT_STEP_UP_THRESHOLD,
   isStepUpFresh,
