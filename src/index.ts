@@ -1,6 +1,11 @@
 export { type CognitoReauthVerifierOptions, cognitoReauthVerifier } from './cognito/index.js';
 export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
+export {
+  ContactFactorSetup,
+  type ContactFactorSetupProps,
+} from './components/ContactFactorSetup/index.js';
 export { MfaChallenge, type MfaChallengeProps } from './components/MfaChallenge/index.js';
+export { MfaGate, type MfaGateProps } from './components/MfaGate/index.js';
 export { MfaMethodPicker, type MfaMethodPickerProps } from './components/MfaMethodPicker/index.js';
 export {
   type MfaContextValue,
@@ -97,6 +102,18 @@ export {
   RECOVERY_CODE_COUNT,
 } from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
+export {
+  type ContactFactor,
+  type ContactFactorSetupApi,
+  type ContactFactorStatus,
+  type UseContactFactorSetupOptions,
+  useContactFactorSetup,
+} from './hooks/useContactFactorSetup.js';
+export {
+  type MfaEnforcementApi,
+  type UseMfaEnforcementOptions,
+  useMfaEnforcement,
+} from './hooks/useMfaEnforcement.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export {
   type RecoveryCodesApi,
