@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMfaPolicy, MfaGate, type MfaPolicyInput, MfaProvider } from 'mfa-kit';
-import { type CognitoSimulator, createCognitoSimulator, type SimulatorUserSeed } from 'mfa-kit/testing';
+import { createCognitoSimulator, type SimulatorUserSeed } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { phoneCode } from '../contract/support/authenticator';
 import { readManualKey } from './manualKey';

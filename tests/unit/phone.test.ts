@@ -21,7 +21,9 @@ const written = (digits: string) =>
     )
     .map(([seps, zeros]) =>
       [...digits]
-        .map((d, i) => String.fromCodePoint((zeros[i] as string).codePointAt(0)! + Number(d)) + seps[i])
+        .map(
+          (d, i) => String.fromCodePoint(((zeros[i] as string).codePointAt(0) ?? 48) + Number(d)) + seps[i],
+        )
         .join(''),
     );
 
