@@ -13,6 +13,7 @@ export {
   type MfaProviderProps,
   useMfa,
 } from './components/MfaProvider/index.js';
+export { MfaSettings, type MfaSettingsProps } from './components/MfaSettings/index.js';
 export { RecoveryCodes, type RecoveryCodesProps } from './components/RecoveryCodes/index.js';
 export { SignIn, type SignInProps } from './components/SignIn/index.js';
 export {
@@ -114,6 +115,14 @@ export {
   type UseMfaEnforcementOptions,
   useMfaEnforcement,
 } from './hooks/useMfaEnforcement.js';
+export {
+  type MfaMethodState,
+  type MfaMethodStatus,
+  type MfaSettingsApi,
+  type TurnOffRefusal,
+  type UseMfaSettingsOptions,
+  useMfaSettings,
+} from './hooks/useMfaSettings.js';
 export { type MfaSignInApi, type UseMfaSignInOptions, useMfaSignIn } from './hooks/useMfaSignIn.js';
 export {
   type RecoveryCodesApi,

@@ -154,7 +154,7 @@ export const en = {
   'error.network': 'We could not reach the server. Check your connection and try again.',
   'error.unknown': 'Something went wrong. Try again.',
 
-  // MFA enforcement (MfaGate) and contact-factor setup (issue 17)
+  // MFA after sign-in: MfaGate, contact-factor setup and MfaSettings (issue 17)
   'gate.checking': 'Checking your account security…',
   'gate.loadFailed': 'We could not check your account security.',
   'gate.bannerLabel': 'Two-step verification reminder',
@@ -196,6 +196,38 @@ export const en = {
   'contact.changeValue': 'Use a different one',
   'contact.smsDone': 'Text message codes are on.',
   'contact.emailDone': 'Email codes are on.',
+  'settings.title': 'Two-step verification',
+  'settings.methodsTitle': 'Verification methods',
+  'settings.loadingMethods': 'Loading your methods…',
+  'settings.methodsFailed': 'We could not load your verification methods.',
+  'settings.statusPreferred': 'Preferred',
+  'settings.statusOn': 'On',
+  'settings.statusOff': 'Off',
+  'settings.setPreferred': 'Make preferred',
+  'settings.turnOn': 'Turn on',
+  'settings.turnOff': 'Turn off',
+  'settings.replaceAuthenticator': 'Replace authenticator',
+  'settings.changePhone': 'Change number',
+  'settings.notAllowedForRole': 'Not accepted for your role',
+  'settings.refusedPool':
+    'You cannot turn off {method}: your organization requires two-step verification and it is your only method. Turn on another method first.',
+  'settings.refusedRole':
+    'You cannot turn off {method}: your role requires {allowed}, and no other accepted method is on.',
+  'settings.reasonTurnOff': 'Turn off {method}',
+  'settings.reasonReplace': 'Replace your authenticator app',
+  'settings.reasonChangePhone': 'Change your phone number',
+  'settings.devicesTitle': 'Remembered devices',
+  'settings.devicesIntro': 'These devices skip the code when you sign in.',
+  'settings.loadingDevices': 'Loading your devices…',
+  'settings.devicesFailed': 'We could not load your remembered devices.',
+  'settings.noDevices': 'No remembered devices.',
+  'settings.deviceUnnamed': 'Unnamed device',
+  'settings.lastUsed': 'Last used {date}',
+  'settings.thisDevice': 'This device',
+  'settings.forget': 'Forget',
+  'settings.forgetLabel': 'Forget {device}',
+  'settings.forgetOthers': 'Forget all other devices',
+  'settings.back': 'Back to settings',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

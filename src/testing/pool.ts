@@ -37,6 +37,8 @@ export interface SimulatorPool {
   setUserMfaPreference(username: string, preferences: Partial<Record<MfaMethod, MfaPreference>>): void;
   /** Removes every factor, so the user enrols again. */
   resetUserMfa(username: string): void;
+  /** A device the user remembered in another browser (ConfirmDevice elsewhere); returns its key. */
+  addRememberedDevice(username: string, name: string, lastAuthenticatedDate?: number): string;
   /** The code an enrolled user's authenticator app shows now: handy for stories. */
   totpCodeFor(username: string): string | undefined;
 }
@@ -148,6 +150,14 @@ export function createPool(runtime: SimulatorRuntime): SimulatorPool {
         user.preferred = undefined;
         user.totpSecret = undefined;
         user.pendingTotpSecret = undefined;
+      }),
+    addRememberedDevice: (username, name, lastAuthenticatedDate) =>
+      change(() => {
+        const user = requireUser(username);
+        const id = randomId();
+        const at = lastAuthenticatedDate ?? runtime.now();
+        user.devices.push({ id, name, createDate: at, lastAuthenticatedDate: at });
+        return id;
       }),
     totpCodeFor: (username) => {
       const secret = state.users[username]?.totpSecret;
