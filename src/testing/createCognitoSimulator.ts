@@ -30,6 +30,12 @@ export interface CognitoSimulatorOptions {
   /** Whether remembered devices skip MFA. Default 'USER_OPT_IN'. */
   rememberedDevices?: RememberedDevices;
   /**
+   * The pool's AutoVerifiedAttributes: a changed email or phone number in this list gets a code at
+   * once (CONFIRM_ATTRIBUTE_WITH_CODE); others are saved unverified (DONE) until
+   * sendUserAttributeVerificationCode. Default both.
+   */
+  autoVerifiedAttributes?: Array<'email' | 'phone_number'>;
+  /**
    * The pool's Pre Token Generation trigger, as `mfaPreTokenGeneration({ policy })` from
    * `mfa-kit/server` runs it: tokens issued at sign-in and refresh carry `mfa_compliant` and
    * `mfa_grace_until` for this policy.
@@ -68,6 +74,7 @@ function initialState(options: CognitoSimulatorOptions, now: number): SimulatorS
     mfaConfiguration: options.mfaConfiguration ?? 'OPTIONAL',
     mfaMethods: options.mfaMethods ?? ['TOTP', 'SMS', 'EMAIL'],
     rememberedDevices: options.rememberedDevices ?? 'USER_OPT_IN',
+    autoVerifiedAttributes: options.autoVerifiedAttributes ?? ['email', 'phone_number'],
     users: Object.fromEntries(
       (options.users ?? []).map((seed) => [seed.username, storedUserFromSeed(seed, now)]),
     ),

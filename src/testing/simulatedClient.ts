@@ -249,8 +249,9 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
       for (const [key, value] of Object.entries(userAttributes)) {
         if (value === undefined) continue;
         user.attributes[key] = value;
-        if (key === 'email' || key === 'phone_number') {
-          user.attributes[`${key}_verified`] = 'false';
+        const autoVerified = state.autoVerifiedAttributes ?? ['email', 'phone_number'];
+        if (key === 'email' || key === 'phone_number') user.attributes[`${key}_verified`] = 'false';
+        if ((key === 'email' || key === 'phone_number') && autoVerified.includes(key)) {
           const method = key === 'email' ? 'EMAIL' : 'SMS';
           const codeDeliveryDetails = sendCode(user, method, 'verification');
           user.pendingAttributeCodes[key] = outbox.latest({ username: user.username })?.code ?? '';

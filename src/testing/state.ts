@@ -69,6 +69,8 @@ export interface SimulatorState {
   mfaConfiguration: MfaConfiguration;
   mfaMethods: MfaMethod[];
   rememberedDevices: RememberedDevices;
+  /** Attributes Cognito sends a code for when they change (the pool's AutoVerifiedAttributes). Absent in older saved pools: both. */
+  autoVerifiedAttributes?: Array<'email' | 'phone_number'>;
   users: Record<string, StoredUser>;
   /** Client side, as Amplify keeps it: the signed-in user, the pending sign-in, this browser's device keys. */
   session: { username: string; tokens?: IssuedTokens } | null;

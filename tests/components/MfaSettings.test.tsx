@@ -109,6 +109,28 @@ describe('MfaSettings: methods', () => {
     await waitFor(async () => expect(await item('SMS')).toHaveTextContent(/Preferred \+442079460958/));
   });
 
+  it('in a pool that does not auto-verify phone numbers, still verifies the number before turning SMS on', async () => {
+    const simulator = createCognitoSimulator({
+      autoVerifiedAttributes: [],
+      users: [{ username: 'alice', password: PASSWORD }],
+    });
+    await simulator.client.signIn({ username: 'alice', password: PASSWORD });
+    const user = userEvent.setup();
+    render(
+      <MfaProvider client={simulator.client}>
+        <MfaSettings accountName="alice" />
+      </MfaProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Turn on: Text message (SMS)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Mobile phone number' }), '+15555550123');
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(await screen.findByText(/We sent a code to/)).toBeInTheDocument();
+    expect(simulator.pool.getUser('alice')?.smsEnabled).toBe(false);
+    const code = simulator.outbox.latest({ username: 'alice' })?.code ?? '';
+    await user.type(screen.getByRole('textbox', { name: 'Verification code' }), code);
+    await waitFor(async () => expect(await item('SMS')).toHaveTextContent('Preferred'));
+  });
+
   it('turns on email at once when the address is already verified', async () => {
     const { user, simulator } = await setup({ totpSecret: SECRET, preferred: 'TOTP' });
     await user.click(await screen.findByRole('button', { name: 'Turn on: Email' }));

@@ -35,6 +35,7 @@ export async function cognitoLocalTarget(): Promise<ContractTarget> {
         new CreateUserPoolCommand({
           PoolName: `contract-${poolCount}`,
           MfaConfiguration: pool.mfaConfiguration,
+          AutoVerifiedAttributes: pool.autoVerifiedAttributes,
         }),
       );
       const userPoolId = UserPool?.Id ?? '';

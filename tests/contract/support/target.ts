@@ -2,6 +2,8 @@ import type { AuthClient } from 'mfa-kit';
 
 export interface ContractPool {
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
+  /** The pool's AutoVerifiedAttributes (default none, as CreateUserPool). */
+  autoVerifiedAttributes?: Array<'email' | 'phone_number'>;
   users: Array<{ username: string; password: string; email?: string; phoneNumber?: string }>;
 }
 
