@@ -118,7 +118,7 @@ export function useContactFactorSetup({
       lastAction.current = action;
       action();
     },
-    [attribute, client, enable, run],
+    [attribute, client, run],
   );
 
   const submitValue = useCallback(
