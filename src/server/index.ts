@@ -1,3 +1,10 @@
+export type {
+  MfaCompliance,
+  MfaComplianceStatus,
+  MfaEnforcementAction,
+  MfaPolicy,
+} from '../core/mfaPolicy.js';
+export type { MfaMethod } from '../ports.js';
 export {
   createMfaHandler,
   type MfaHandler,

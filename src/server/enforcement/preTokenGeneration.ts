@@ -58,6 +58,7 @@ export interface MfaUserRecord {
   enabledMethods: MfaMethod[];
 }
 
+/** How `mfaPreTokenGeneration` decides: the policy, and where it reads the user's creation date and MFA. */
 export interface MfaPreTokenGenerationOptions {
   /** The same policy `<MfaGate>` uses. */
   policy: MfaPolicy;
@@ -71,6 +72,7 @@ export interface MfaPreTokenGenerationOptions {
    * `mfa_compliant: false` and the host's API refuses them (`requireMfaCompliance`).
    */
   denyTokensPastGrace?: boolean;
+  /** Time source (epoch ms). Default `Date.now`. */
   now?: () => number;
   /** Called with each decision, for audit logs (no token, no attributes). */
   onDecision?: (decision: { username: string; triggerSource: string; compliance: MfaCompliance }) => void;

@@ -1,6 +1,8 @@
 import { mfaStatusFromClaims } from '../../core/mfaClaims.js';
 
+/** Options of `requireMfaCompliance`. */
 export interface RequireMfaComplianceOptions {
+  /** Time source (epoch ms). Default `Date.now`. */
   now?: () => number;
   /**
    * Let through tokens without MFA claims (issued before the trigger was installed). Default false:
@@ -9,6 +11,7 @@ export interface RequireMfaComplianceOptions {
   allowMissingClaims?: boolean;
 }
 
+/** The verdict on a token: `ok` to serve the request, else `response()` is the 403 to send. */
 export type MfaComplianceCheck =
   | { ok: true; status: 'compliant' | 'missing' }
   | { ok: true; status: 'grace'; graceUntil: number; daysLeft: number }
