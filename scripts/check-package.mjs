@@ -18,18 +18,20 @@ const root = resolve(import.meta.dirname, '..');
 
 /**
  * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted).
- * Most of index.js is the four message catalogs.
+ * Most of index.js is the four message catalogs. Issue 17 (MfaSettings, MfaGate, ContactFactorSetup
+ * and their ~70 messages in four languages) took index.js from 29.7 to 40.4 KiB and the shared
+ * chunks (now also the role policy, its claims and the phone parser) from 5.4 to 8.1 KiB.
  */
 const sizeBudgets = {
-  'dist/index.js': 32 * 1024,
+  'dist/index.js': 44 * 1024,
   'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
   'dist/server.js': 8 * 1024,
   'dist/dynamodb.js': 2 * 1024,
   'dist/testing.js': 8 * 1024,
   'dist/mfa-kit.css': 3 * 1024,
-  // Chunks shared between entries (error mapping, code format, the recovery rules).
-  'dist/*-*.js': 6 * 1024,
+  // Chunks shared between entries (error mapping, code format, the recovery rules, the MFA policy).
+  'dist/*-*.js': 9 * 1024,
 };
 
 function checkSizeBudgets() {
