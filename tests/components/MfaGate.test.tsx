@@ -216,6 +216,25 @@ describe('MfaGate', () => {
     expect(screen.queryByRole('main')).toBeNull();
   });
 
+  it('without the trigger (no claims in the token), counts grace from the policy start', async () => {
+    const simulator = createCognitoSimulator({
+      now: () => NOW,
+      users: [{ username: 'alice', password: PASSWORD, groups: ['admins'], createdAt: NOW - 100 * DAY }],
+    });
+    await simulator.client.signIn({ username: 'alice', password: PASSWORD });
+    const startedTwoDaysAgo = policy({ policyStart: new Date(NOW - 2 * DAY) });
+    render(
+      <MfaProvider client={simulator.client}>
+        <MfaGate policy={startedTwoDaysAgo} now={() => NOW}>
+          <main>The app</main>
+        </MfaGate>
+      </MfaProvider>,
+    );
+    expect(await screen.findByRole('region', { name: 'Two-step verification reminder' })).toHaveTextContent(
+      'within 5 days',
+    );
+  });
+
   it('pool ON: Cognito forced setup at sign-in, so the gate lets the user in', async () => {
     await signedIn(
       { groups: ['admins'], totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', createdAt: NOW - 30 * DAY },
