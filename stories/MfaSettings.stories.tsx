@@ -17,7 +17,7 @@ interface StoryArgs {
   recovery?: boolean;
   /** Remember this browser and two others. */
   devices?: boolean;
-  prepare?: (simulator: CognitoSimulator) => void;
+  prepare?: (simulator: CognitoSimulator) => void | Promise<void>;
 }
 
 const totpAndSms: Partial<SimulatorUserSeed> = {
@@ -52,7 +52,7 @@ const meta = {
             simulator.pool.addRememberedDevice('alice', 'Work laptop', Date.UTC(2026, 10, 1, 9));
             simulator.pool.addRememberedDevice('alice', 'Old phone', Date.UTC(2026, 9, 1, 9));
           }
-          prepare?.(simulator);
+          await prepare?.(simulator);
         }}
         recovery={recovery}
       >
@@ -306,6 +306,26 @@ export const WithRecoveryCodes: Story = {
   args: { recovery: true },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText(/You have no recovery codes yet/)).toBeVisible();
+  },
+};
+
+export const RegenerateBehindStepUp: Story = {
+  name: 'Replacing recovery codes: step-up prompt',
+  args: {
+    recovery: true,
+    stepUp: true,
+    prepare: async (simulator) => {
+      await simulator.recoveryCodes.generate();
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Generate new codes' }));
+    const body = within(document.body);
+    const confirm = await body.findByRole('alertdialog', { name: 'Generate new recovery codes?' });
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Yes, generate new codes' }));
+    const dialog = await body.findByRole('dialog', { name: "Confirm it's you" });
+    await expect(dialog).toHaveAccessibleDescription('To continue with: Replace your recovery codes');
   },
 };
 

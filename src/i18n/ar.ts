@@ -223,4 +223,5 @@ export const ar: Messages = {
   'settings.forgetLabel': 'نسيان {device}',
   'settings.forgetOthers': 'نسيان كل الأجهزة الأخرى',
   'settings.back': 'العودة إلى الإعدادات',
+  'settings.reasonRegenerate': 'استبدال رموز الاسترداد',
 };

@@ -242,4 +242,5 @@ export const de: Messages = {
   'settings.forgetLabel': '{device} vergessen',
   'settings.forgetOthers': 'Alle anderen Geräte vergessen',
   'settings.back': 'Zurück zu den Einstellungen',
+  'settings.reasonRegenerate': 'Ihre Wiederherstellungscodes ersetzen',
 };

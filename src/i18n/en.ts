@@ -228,6 +228,7 @@ export const en = {
   'settings.forgetLabel': 'Forget {device}',
   'settings.forgetOthers': 'Forget all other devices',
   'settings.back': 'Back to settings',
+  'settings.reasonRegenerate': 'Replace your recovery codes',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

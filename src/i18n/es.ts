@@ -241,4 +241,5 @@ export const es: Messages = {
   'settings.forgetLabel': 'Olvidar {device}',
   'settings.forgetOthers': 'Olvidar los demás dispositivos',
   'settings.back': 'Volver a la configuración',
+  'settings.reasonRegenerate': 'Reemplazar tus códigos de recuperación',
 };

@@ -272,6 +272,27 @@ describe('MfaSettings: remembered devices and recovery codes', () => {
     expect(screen.queryByRole('button', { name: 'Forget all other devices' })).toBeNull();
   });
 
+  it('replacing existing recovery codes goes through step-up', async () => {
+    const { user } = await setup(
+      { totpSecret: SECRET, preferred: 'TOTP' },
+      {
+        recovery: true,
+        stepUp: true,
+        before: async (simulator) => {
+          await simulator.recoveryCodes.generate();
+        },
+      },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Generate new codes' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Generate new recovery codes?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, generate new codes' }));
+    const stepUp = await screen.findByRole('dialog', { name: "Confirm it's you" });
+    expect(stepUp).toHaveAccessibleDescription('To continue with: Replace your recovery codes');
+    await user.type(within(stepUp).getByRole('textbox', { name: 'Verification code' }), phoneCode(SECRET));
+    const list = await screen.findByRole('list', { name: 'Your recovery codes' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(10);
+  });
+
   it('shows recovery codes when the provider has a recovery adapter', async () => {
     await setup({ totpSecret: SECRET, preferred: 'TOTP' }, { recovery: true });
     expect(await screen.findByRole('heading', { name: 'Recovery codes' })).toBeInTheDocument();

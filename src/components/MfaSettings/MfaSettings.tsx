@@ -1,13 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import { useMfaSettings } from '../../hooks/useMfaSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { MfaProvider, useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodes } from '../RecoveryCodes/index.js';
+import { useOptionalStepUpGuard } from '../StepUp/StepUpProvider.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { DeviceList } from './DeviceList.js';
+import { guardedRecovery } from './guardedRecovery.js';
 import { MethodList } from './MethodList.js';
 
 export interface MfaSettingsProps {
@@ -54,6 +56,12 @@ export function MfaSettings({
   const methodsId = useId();
   const devicesId = useId();
   const methodsHeading = useRef<HTMLHeadingElement>(null);
+  const guard = useOptionalStepUpGuard();
+  const reasonRegenerate = t('settings.reasonRegenerate');
+  const recovery = useMemo(
+    () => (mfa.recovery && guard ? guardedRecovery(mfa.recovery, guard, reasonRegenerate) : mfa.recovery),
+    [mfa.recovery, guard, reasonRegenerate],
+  );
   const returning = useRef(false);
 
   useEffect(() => {
@@ -122,7 +130,18 @@ export function MfaSettings({
             <h3 id={devicesId}>{t('settings.devicesTitle')}</h3>
             <DeviceList api={api} currentDeviceId={currentDeviceId} />
           </section>
-          {mfa.recovery ? <RecoveryCodes accountName={accountName} /> : null}
+          {recovery ? (
+            // The same provider, with regenerating behind step-up.
+            <MfaProvider
+              client={mfa.client}
+              recovery={recovery}
+              issuer={mfa.issuer}
+              locale={mfa.locale}
+              messages={mfa.messages}
+            >
+              <RecoveryCodes accountName={accountName} />
+            </MfaProvider>
+          ) : null}
         </>
       ) : null}
     </section>
