@@ -165,7 +165,6 @@ export const ar: Messages = {
   'gate.setupPastGrace': 'انتهت فترة السماح في {date}. فعّل التحقق بخطوتين للمتابعة.',
   'gate.later': 'ليس الآن',
   'gate.finishing': 'جارٍ إنهاء الإعداد…',
-  'gate.continueToApp': 'متابعة',
   'gate.blockedTitle': 'تم حظر الوصول',
   'gate.blockedBody':
     'يتطلب دورك التحقق بخطوتين، وقد انتهت فترة السماح في {date}. تواصل مع المسؤول لاستعادة الوصول.',
@@ -222,6 +221,5 @@ export const ar: Messages = {
   'settings.forget': 'نسيان',
   'settings.forgetLabel': 'نسيان {device}',
   'settings.forgetOthers': 'نسيان كل الأجهزة الأخرى',
-  'settings.back': 'العودة إلى الإعدادات',
   'settings.reasonRegenerate': 'استبدال رموز الاسترداد',
 };

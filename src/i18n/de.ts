@@ -183,7 +183,6 @@ export const de: Messages = {
     'Die Übergangsfrist endete am {date}. Richten Sie die Bestätigung in zwei Schritten ein, um fortzufahren.',
   'gate.later': 'Nicht jetzt',
   'gate.finishing': 'Einrichtung wird abgeschlossen…',
-  'gate.continueToApp': 'Weiter',
   'gate.blockedTitle': 'Zugang gesperrt',
   'gate.blockedBody':
     'Ihre Rolle erfordert die Bestätigung in zwei Schritten, und die Übergangsfrist endete am {date}. Wenden Sie sich an Ihre Administration, um den Zugang wiederherzustellen.',
@@ -241,6 +240,5 @@ export const de: Messages = {
   'settings.forget': 'Vergessen',
   'settings.forgetLabel': '{device} vergessen',
   'settings.forgetOthers': 'Alle anderen Geräte vergessen',
-  'settings.back': 'Zurück zu den Einstellungen',
   'settings.reasonRegenerate': 'Ihre Wiederherstellungscodes ersetzen',
 };

@@ -169,7 +169,6 @@ export const en = {
   'gate.setupPastGrace': 'The grace period ended on {date}. Set up two-step verification to continue.',
   'gate.later': 'Not now',
   'gate.finishing': 'Finishing setup…',
-  'gate.continueToApp': 'Continue',
   'gate.blockedTitle': 'Access blocked',
   'gate.blockedBody':
     'Your role requires two-step verification, and the grace period ended on {date}. Contact your administrator to restore access.',
@@ -227,7 +226,6 @@ export const en = {
   'settings.forget': 'Forget',
   'settings.forgetLabel': 'Forget {device}',
   'settings.forgetOthers': 'Forget all other devices',
-  'settings.back': 'Back to settings',
   'settings.reasonRegenerate': 'Replace your recovery codes',
 } satisfies Record<string, string>;
 

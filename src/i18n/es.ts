@@ -182,7 +182,6 @@ export const es: Messages = {
     'El periodo de gracia terminó el {date}. Activa la verificación en dos pasos para continuar.',
   'gate.later': 'Ahora no',
   'gate.finishing': 'Terminando la configuración…',
-  'gate.continueToApp': 'Continuar',
   'gate.blockedTitle': 'Acceso bloqueado',
   'gate.blockedBody':
     'Tu rol exige la verificación en dos pasos y el periodo de gracia terminó el {date}. Contacta con tu administrador para recuperar el acceso.',
@@ -240,6 +239,5 @@ export const es: Messages = {
   'settings.forget': 'Olvidar',
   'settings.forgetLabel': 'Olvidar {device}',
   'settings.forgetOthers': 'Olvidar los demás dispositivos',
-  'settings.back': 'Volver a la configuración',
   'settings.reasonRegenerate': 'Reemplazar tus códigos de recuperación',
 };
