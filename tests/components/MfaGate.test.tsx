@@ -88,6 +88,7 @@ describe('MfaGate', () => {
     const user = userEvent.setup();
     const { simulator } = await signedIn({ groups: ['admins'], createdAt: NOW - 2 * DAY });
     await user.click(await screen.findByRole('button', { name: 'Set up now' }));
+    expect(screen.getByRole('heading', { name: 'Set up two-step verification' })).toHaveFocus();
     expect(screen.queryByRole('main')).toBeNull();
     // Admins: TOTP only, so no method choice.
     expect(screen.queryByRole('radio')).toBeNull();

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
@@ -15,6 +15,8 @@ export interface EnforcedSetupProps {
   onFinished: () => Promise<void>;
   /** In grace only: back to the app without setting up. */
   onLater?: () => void;
+  /** Move focus to the heading when shown (opened from the banner). */
+  focusOnMount?: boolean;
 }
 
 type Step =
@@ -24,7 +26,13 @@ type Step =
   | { kind: 'finishing' };
 
 /** The setup the policy asks for: only the methods the role accepts, then recovery codes. */
-export function EnforcedSetup({ compliance, accountName, onFinished, onLater }: EnforcedSetupProps) {
+export function EnforcedSetup({
+  compliance,
+  accountName,
+  onFinished,
+  onLater,
+  focusOnMount,
+}: EnforcedSetupProps) {
   const mfa = useMfaContext('MfaGate');
   const { t } = mfa;
   const titleId = useId();
@@ -32,6 +40,10 @@ export function EnforcedSetup({ compliance, accountName, onFinished, onLater }: 
   const only = methods.length === 1 ? methods[0] : undefined;
   const [step, setStep] = useState<Step>(only ? { kind: 'method', method: only } : { kind: 'choose' });
   const [choice, setChoice] = useState<MfaMethod>(methods[0] ?? 'TOTP');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
 
   const finish = () => {
     setStep({ kind: 'finishing' });
@@ -50,7 +62,9 @@ export function EnforcedSetup({ compliance, accountName, onFinished, onLater }: 
       aria-labelledby={titleId}
       dir={mfa.dir}
     >
-      <h2 id={titleId}>{t('gate.setupTitle')}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {t('gate.setupTitle')}
+      </h2>
       <p>
         {compliance.status === 'past_grace' && compliance.graceUntil !== undefined
           ? t('gate.setupPastGrace', { date: formatDeadline(mfa, compliance.graceUntil) })

@@ -45,6 +45,7 @@ export function MfaGate({ policy, children, accountName, onSignOut, now, classNa
         compliance={compliance}
         accountName={accountName ?? enforcement.accountName ?? ''}
         onLater={status === 'grace' ? () => setSetupOpen(false) : undefined}
+        focusOnMount={setupOpen}
         onFinished={async () => {
           setSetupOpen(true);
           await enforcement.refresh();
