@@ -18,18 +18,19 @@ const root = resolve(import.meta.dirname, '..');
 
 /**
  * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted).
- * The four message catalogs (shared by mfa-kit and mfa-kit/core) are most of the shared chunks.
+ * The four message catalogs (shared by mfa-kit and mfa-kit/core) are most of the shared chunks;
+ * MfaSettings, MfaGate and ContactFactorSetup (issue 17) are most of the growth of index.js.
  */
 const sizeBudgets = {
-  'dist/index.js': 32 * 1024,
+  'dist/index.js': 36 * 1024,
   'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
   'dist/server.js': 8 * 1024,
   'dist/dynamodb.js': 2 * 1024,
   'dist/testing.js': 8 * 1024,
-  'dist/mfa-kit.css': 4 * 1024,
-  // Chunks shared between entries: the catalogs, error mapping, code formats, the recovery rules.
-  'dist/*-*.js': 22 * 1024,
+  'dist/mfa-kit.css': 5 * 1024,
+  // Chunks shared between entries: the catalogs, error mapping, code formats, recovery rules, MFA policy.
+  'dist/*-*.js': 30 * 1024,
 };
 
 function checkSizeBudgets() {

@@ -1,11 +1,16 @@
 export { type CognitoReauthVerifierOptions, cognitoReauthVerifier } from './cognito/index.js';
 export { CodeInput, type CodeInputProps } from './components/CodeInput/index.js';
 export {
+  ContactFactorSetup,
+  type ContactFactorSetupProps,
+} from './components/ContactFactorSetup/index.js';
+export {
   type CodeFields,
   type CodeFieldText,
   MfaChallenge,
   type MfaChallengeProps,
 } from './components/MfaChallenge/index.js';
+export { MfaGate, type MfaGateProps } from './components/MfaGate/index.js';
 export { MfaMethodPicker, type MfaMethodPickerProps } from './components/MfaMethodPicker/index.js';
 export {
   type MfaContextValue,
@@ -14,6 +19,7 @@ export {
   type MfaTheme,
   useMfa,
 } from './components/MfaProvider/index.js';
+export { MfaSettings, type MfaSettingsProps } from './components/MfaSettings/index.js';
 export { RecoveryCodes, type RecoveryCodesProps } from './components/RecoveryCodes/index.js';
 export { SignIn, type SignInProps } from './components/SignIn/index.js';
 export {
@@ -59,6 +65,35 @@ export {
   normalizeIdentifier,
 } from './core/identifier.js';
 export {
+  MFA_COMPLIANT_CLAIM,
+  MFA_GRACE_UNTIL_CLAIM,
+  type MfaClaims,
+  mfaClaimsAsStrings,
+  mfaClaimsFor,
+  mfaStatusFromClaims,
+  type TokenMfaStatus,
+} from './core/mfaClaims.js';
+export {
+  createMfaPolicy,
+  DEFAULT_GRACE_PERIOD_DAYS,
+  daysUntil,
+  evaluateMfaCompliance,
+  graceDeadline,
+  MAX_ADMIN_GRACE_PERIOD_DAYS,
+  MAX_GRACE_PERIOD_DAYS,
+  type MfaCompliance,
+  type MfaComplianceInput,
+  type MfaComplianceStatus,
+  type MfaEnforcementAction,
+  type MfaPolicy,
+  MfaPolicyError,
+  type MfaPolicyInput,
+  type MfaRequirement,
+  mfaPolicyFromJson,
+  mfaRequirementFor,
+  parseInstant,
+} from './core/mfaPolicy.js';
+export {
   buildOtpauthUri,
   formatSecretForDisplay,
   normalizeBase32Secret,
@@ -76,6 +111,12 @@ export {
   unmetPasswordRules,
 } from './core/passwordPolicy.js';
 export {
+  formatPhoneAsTyped,
+  type ParsedPhone,
+  type PhoneProblem,
+  parseE164,
+} from './core/phone.js';
+export {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   DEFAULT_STEP_UP_THRESHOLD,
   isStepUpFresh,
@@ -89,6 +130,26 @@ export {
   RECOVERY_CODE_LENGTH,
 } from './core/recovery.js';
 export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
+export {
+  type ContactFactor,
+  type ContactFactorSetupApi,
+  type ContactFactorStatus,
+  type UseContactFactorSetupOptions,
+  useContactFactorSetup,
+} from './hooks/useContactFactorSetup.js';
+export {
+  type MfaEnforcementApi,
+  type UseMfaEnforcementOptions,
+  useMfaEnforcement,
+} from './hooks/useMfaEnforcement.js';
+export {
+  type MfaMethodState,
+  type MfaMethodStatus,
+  type MfaSettingsApi,
+  type TurnOffRefusal,
+  type UseMfaSettingsOptions,
+  useMfaSettings,
+} from './hooks/useMfaSettings.js';
 export {
   type MfaSignInApi,
   type NewPasswordInput,

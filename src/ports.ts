@@ -135,6 +135,25 @@ export interface AuthDevice {
   lastModifiedDate?: Date;
 }
 
+/** A decoded token as Amplify's `fetchAuthSession` returns it. */
+export interface AuthJwt {
+  /** The claims: `sub`, `cognito:groups`, and what a Pre Token Generation trigger added (`mfa_compliant`, `mfa_grace_until`). */
+  payload: Record<string, unknown>;
+  /** The compact JWT. */
+  toString(): string;
+}
+
+export interface AuthSession {
+  /** Absent when nobody is signed in. */
+  tokens?: { idToken?: AuthJwt; accessToken: AuthJwt };
+  userSub?: string;
+}
+
+export interface FetchAuthSessionOptions {
+  /** Get new tokens with the refresh token now (Cognito runs Pre Token Generation again). */
+  forceRefresh?: boolean;
+}
+
 /** The `aws-amplify/auth` functions mfa-kit calls, with Amplify's signatures. */
 export interface AuthClient {
   signIn(input: SignInInput): Promise<SignInOutput>;
@@ -154,6 +173,7 @@ export interface AuthClient {
   rememberDevice(): Promise<void>;
   forgetDevice(input?: { device?: { id: string } }): Promise<void>;
   fetchDevices(): Promise<AuthDevice[]>;
+  fetchAuthSession(options?: FetchAuthSessionOptions): Promise<AuthSession>;
 }
 
 /** How the signed-in user will prove it is them for a step-up. */

@@ -34,6 +34,7 @@ export function amplifyAuthClient({ authFlowType }: AmplifyAuthClientOptions = {
     rememberDevice: () => auth.rememberDevice(),
     forgetDevice: (input) => auth.forgetDevice(input),
     fetchDevices: () => auth.fetchDevices(),
+    fetchAuthSession: (options) => auth.fetchAuthSession(options),
   } satisfies AuthClient;
   return client;
 }

@@ -18,8 +18,38 @@ export {
   type MessageVars,
   messagesFor,
 } from '../i18n/index.js';
+export type { MfaMethod } from '../ports.js';
 export { isCompleteCode, normalizeCode } from './codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './errors.js';
+export {
+  MFA_COMPLIANT_CLAIM,
+  MFA_GRACE_UNTIL_CLAIM,
+  type MfaClaims,
+  mfaClaimsAsStrings,
+  mfaClaimsFor,
+  mfaStatusFromClaims,
+  type TokenMfaStatus,
+} from './mfaClaims.js';
+export {
+  createMfaPolicy,
+  DEFAULT_GRACE_PERIOD_DAYS,
+  daysUntil,
+  evaluateMfaCompliance,
+  graceDeadline,
+  MAX_ADMIN_GRACE_PERIOD_DAYS,
+  MAX_GRACE_PERIOD_DAYS,
+  type MfaCompliance,
+  type MfaComplianceInput,
+  type MfaComplianceStatus,
+  type MfaEnforcementAction,
+  type MfaPolicy,
+  MfaPolicyError,
+  type MfaPolicyInput,
+  type MfaRequirement,
+  mfaPolicyFromJson,
+  mfaRequirementFor,
+  parseInstant,
+} from './mfaPolicy.js';
 export {
   buildOtpauthUri,
   formatSecretForDisplay,
@@ -29,6 +59,14 @@ export {
   type ParsedOtpauthUri,
   parseOtpauthUri,
 } from './otpauth.js';
+export {
+  formatPhoneAsTyped,
+  MAX_PHONE_DIGITS,
+  MIN_PHONE_DIGITS,
+  type ParsedPhone,
+  type PhoneProblem,
+  parseE164,
+} from './phone.js';
 export {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   DEFAULT_STEP_UP_THRESHOLD,

@@ -1,10 +1,29 @@
-export type { RecoveryCodeSet, RecoveryCodesStatus, RecoveryRedeemResult } from '../ports.js';
+export type {
+  MfaCompliance,
+  MfaComplianceStatus,
+  MfaEnforcementAction,
+  MfaPolicy,
+} from '../core/mfaPolicy.js';
+export type { MfaMethod, RecoveryCodeSet, RecoveryCodesStatus, RecoveryRedeemResult } from '../ports.js';
 export {
   createMfaHandler,
   type MfaHandler,
   type MfaHandlerOptions,
   type MfaRequestContext,
 } from './createMfaHandler.js';
+export {
+  adminGetUserLookup,
+  MfaEnforcementError,
+  type MfaPreTokenGenerationOptions,
+  type MfaUserRecord,
+  mfaPreTokenGeneration,
+  type PreTokenGenerationEvent,
+} from './enforcement/preTokenGeneration.js';
+export {
+  type MfaComplianceCheck,
+  type RequireMfaComplianceOptions,
+  requireMfaCompliance,
+} from './enforcement/requireMfaCompliance.js';
 export {
   type LambdaHandlerOptions,
   type LambdaHttpEvent,

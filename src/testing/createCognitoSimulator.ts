@@ -1,3 +1,4 @@
+import type { MfaPolicy } from '../core/mfaPolicy.js';
 import { COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/passwordPolicy.js';
 import type { AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
@@ -36,6 +37,18 @@ export interface CognitoSimulatorOptions {
   requiredAttributes?: string[];
   /** Sign in with the email address or phone number in place of the username. Default none. */
   usernameAttributes?: UsernameAttribute[];
+  /**
+   * The pool's AutoVerifiedAttributes: a changed email or phone number in this list gets a code at
+   * once (CONFIRM_ATTRIBUTE_WITH_CODE); others are saved unverified (DONE) until
+   * sendUserAttributeVerificationCode. Default both.
+   */
+  autoVerifiedAttributes?: Array<'email' | 'phone_number'>;
+  /**
+   * The pool's Pre Token Generation trigger, as `mfaPreTokenGeneration({ policy })` from
+   * `mfa-kit/server` runs it: tokens issued at sign-in and refresh carry `mfa_compliant` and
+   * `mfa_grace_until` for this policy.
+   */
+  mfaPolicy?: MfaPolicy;
 }
 
 export type SimulatorFault = Error | 'network' | { delayMs: number };
@@ -64,7 +77,7 @@ export interface CognitoSimulator {
   failNext(method: SimulatorCall, fault: SimulatorFault): void;
 }
 
-function initialState(options: CognitoSimulatorOptions): SimulatorState {
+function initialState(options: CognitoSimulatorOptions, now: number): SimulatorState {
   return {
     mfaConfiguration: options.mfaConfiguration ?? 'OPTIONAL',
     mfaMethods: options.mfaMethods ?? ['TOTP', 'SMS', 'EMAIL'],
@@ -72,7 +85,10 @@ function initialState(options: CognitoSimulatorOptions): SimulatorState {
     passwordPolicy: options.passwordPolicy ?? COGNITO_DEFAULT_PASSWORD_POLICY,
     requiredAttributes: options.requiredAttributes ?? [],
     usernameAttributes: options.usernameAttributes ?? [],
-    users: Object.fromEntries((options.users ?? []).map((seed) => [seed.username, storedUserFromSeed(seed)])),
+    autoVerifiedAttributes: options.autoVerifiedAttributes ?? ['email', 'phone_number'],
+    users: Object.fromEntries(
+      (options.users ?? []).map((seed) => [seed.username, storedUserFromSeed(seed, now)]),
+    ),
     session: null,
     pendingSignIn: null,
     deviceKeys: {},
@@ -85,12 +101,18 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     options.persist === 'sessionStorage'
       ? sessionStorageStore(options.storageKey ?? 'mfa-kit:cognito-simulator')
       : memoryStore();
-  const state = store.load() ?? initialState(options);
   let offset = 0;
   const baseNow = options.now ?? Date.now;
   const now = () => baseNow() + offset;
+  const state = store.load() ?? initialState(options, now());
   const outbox = createOutbox();
-  const runtime: SimulatorRuntime = { state, outbox, now, commit: () => store.save(state) };
+  const runtime: SimulatorRuntime = {
+    state,
+    outbox,
+    now,
+    commit: () => store.save(state),
+    mfaPolicy: options.mfaPolicy,
+  };
   runtime.commit();
 
   const faults = new Map<SimulatorCall, SimulatorFault>();

@@ -1,3 +1,4 @@
+import { parseInstant } from '../core/mfaPolicy.js';
 import type { MfaMethod, MfaPreference } from '../ports.js';
 import type { SimulatorRuntime } from './simulatedClient.js';
 import type { MfaConfiguration, SimulatorUserSeed, SimulatorUserStatus, StoredUser } from './state.js';
@@ -19,6 +20,8 @@ export interface SimulatorUserSnapshot {
   devices: Array<{ id: string; name: string }>;
   failedMfaAttempts: number;
   lockedUntil?: number;
+  /** Epoch ms. */
+  createdAt?: number;
 }
 
 /** Admin-side access to the simulated user pool. */
@@ -36,11 +39,13 @@ export interface SimulatorPool {
   setUserMfaPreference(username: string, preferences: Partial<Record<MfaMethod, MfaPreference>>): void;
   /** Removes every factor, so the user enrols again. */
   resetUserMfa(username: string): void;
+  /** A device the user remembered in another browser (ConfirmDevice elsewhere); returns its key. */
+  addRememberedDevice(username: string, name: string, lastAuthenticatedDate?: number): string;
   /** The code an enrolled user's authenticator app shows now: handy for stories. */
   totpCodeFor(username: string): string | undefined;
 }
 
-export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
+export function storedUserFromSeed(seed: SimulatorUserSeed, now: number): StoredUser {
   const attributes: Record<string, string> = { ...seed.attributes };
   if (seed.email) Object.assign(attributes, { email: seed.email, email_verified: 'true' });
   if (seed.phoneNumber)
@@ -58,6 +63,7 @@ export function storedUserFromSeed(seed: SimulatorUserSeed): StoredUser {
     devices: [],
     failedMfaAttempts: 0,
     pendingAttributeCodes: {},
+    createdAt: seed.createdAt === undefined ? now : (parseInstant(seed.createdAt) ?? now),
   };
 }
 
@@ -77,6 +83,7 @@ function snapshot(user: StoredUser): SimulatorUserSnapshot {
     devices: user.devices.map(({ id, name }) => ({ id, name })),
     failedMfaAttempts: user.failedMfaAttempts,
     lockedUntil: user.lockedUntil,
+    createdAt: user.createdAt,
   };
 }
 
@@ -108,7 +115,7 @@ export function createPool(runtime: SimulatorRuntime): SimulatorPool {
       change(() => {
         if (state.users[seed.username])
           throw new Error(`The simulator already has a user "${seed.username}".`);
-        const user = storedUserFromSeed(seed);
+        const user = storedUserFromSeed(seed, runtime.now());
         state.users[seed.username] = user;
         return snapshot(user);
       }),
@@ -148,6 +155,14 @@ export function createPool(runtime: SimulatorRuntime): SimulatorPool {
         user.preferred = undefined;
         user.totpSecret = undefined;
         user.pendingTotpSecret = undefined;
+      }),
+    addRememberedDevice: (username, name, lastAuthenticatedDate) =>
+      change(() => {
+        const user = requireUser(username);
+        const id = randomId();
+        const at = lastAuthenticatedDate ?? runtime.now();
+        user.devices.push({ id, name, createDate: at, lastAuthenticatedDate: at });
+        return id;
       }),
     totpCodeFor: (username) => {
       const secret = state.users[username]?.totpSecret;

@@ -1,3 +1,4 @@
+import type { MfaPolicy } from '../core/mfaPolicy.js';
 import {
   COGNITO_DEFAULT_PASSWORD_POLICY,
   type PasswordRule,
@@ -22,7 +23,8 @@ import {
   lockoutAfterFailure,
   setupFactors,
 } from './signInRules.js';
-import type { PendingChallenge, SimulatorState, StoredUser } from './state.js';
+import type { IssuedTokens, PendingChallenge, SimulatorState, StoredUser } from './state.js';
+import { issueTokens, sessionFrom, TOKEN_LIFETIME_MS } from './tokens.js';
 import { generateTotpSecret, isValidTotp, randomId, randomNumericCode } from './totp.js';
 
 export interface SimulatorRuntime {
@@ -31,6 +33,8 @@ export interface SimulatorRuntime {
   now(): number;
   /** Persists the state after a change. */
   commit(): void;
+  /** Runs as the pool's Pre Token Generation trigger when set. */
+  mfaPolicy?: MfaPolicy;
 }
 
 const done: SignInOutput = { isSignedIn: true, nextStep: { signInStep: 'DONE' } };
@@ -90,8 +94,8 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
 
   const finishSignIn = (user: StoredUser): SignInOutput => {
     state.pendingSignIn = null;
-    state.session = { username: user.username };
     user.failedMfaAttempts = 0;
+    state.session = { username: user.username, tokens: issueTokens(runtime, user) };
     user.lockedUntil = undefined;
     runtime.commit();
     return done;
@@ -299,8 +303,9 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
       for (const [key, value] of Object.entries(userAttributes)) {
         if (value === undefined) continue;
         user.attributes[key] = value;
-        if (key === 'email' || key === 'phone_number') {
-          user.attributes[`${key}_verified`] = 'false';
+        const autoVerified = state.autoVerifiedAttributes ?? ['email', 'phone_number'];
+        if (key === 'email' || key === 'phone_number') user.attributes[`${key}_verified`] = 'false';
+        if ((key === 'email' || key === 'phone_number') && autoVerified.includes(key)) {
           const method = key === 'email' ? 'EMAIL' : 'SMS';
           const codeDeliveryDetails = sendCode(user, method, 'verification');
           user.pendingAttributeCodes[key] = outbox.latest({ username: user.username })?.code ?? '';
@@ -416,6 +421,18 @@ export function createSimulatedClient(runtime: SimulatorRuntime): AuthClient {
       user.devices = user.devices.filter((device) => device.id !== id);
       if (id === state.deviceKeys[user.username]) delete state.deviceKeys[user.username];
       runtime.commit();
+    },
+
+    async fetchAuthSession(options) {
+      const user = state.session ? userFor(state.session.username) : undefined;
+      if (!state.session || !user) return {};
+      const issued = state.session.tokens;
+      // Like Amplify: tokens are refreshed (and the trigger runs again) when asked or when expired.
+      if (!issued || options?.forceRefresh || runtime.now() >= issued.issuedAt + TOKEN_LIFETIME_MS) {
+        state.session.tokens = issueTokens(runtime, user);
+        runtime.commit();
+      }
+      return sessionFrom(state.session.tokens as IssuedTokens, user.userId);
     },
 
     async fetchDevices(): Promise<AuthDevice[]> {

@@ -28,6 +28,8 @@ export interface SimulatorUserSeed {
   status?: SimulatorUserStatus;
   /** Other attributes, e.g. `{ name: 'Ada' }`. */
   attributes?: Record<string, string>;
+  /** Account creation (AdminGetUser's UserCreateDate): a Date, epoch ms or ISO 8601. Default: now. */
+  createdAt?: Date | number | string;
 }
 
 export interface StoredDevice {
@@ -52,6 +54,15 @@ export interface StoredUser {
   failedMfaAttempts: number;
   lockedUntil?: number;
   pendingAttributeCodes: Record<string, string>;
+  /** Epoch ms; absent in pools saved before it existed. */
+  createdAt?: number;
+}
+
+/** Claims of the tokens issued at the last sign-in or refresh. */
+export interface IssuedTokens {
+  issuedAt: number;
+  id: Record<string, unknown>;
+  access: Record<string, unknown>;
 }
 
 export type PendingChallenge =
@@ -78,9 +89,11 @@ export interface SimulatorState {
   requiredAttributes?: string[];
   /** Attributes accepted in place of the username at sign-in. */
   usernameAttributes?: UsernameAttribute[];
+  /** Attributes Cognito sends a code for when they change (the pool's AutoVerifiedAttributes). Absent in older saved pools: both. */
+  autoVerifiedAttributes?: Array<'email' | 'phone_number'>;
   users: Record<string, StoredUser>;
   /** Client side, as Amplify keeps it: the signed-in user, the pending sign-in, this browser's device keys. */
-  session: { username: string } | null;
+  session: { username: string; tokens?: IssuedTokens } | null;
   pendingSignIn: PendingSignIn | null;
   deviceKeys: Record<string, string>;
   /** The recovery-code backend's side: hashed codes, rate counters, the pepper and the audit trail. */

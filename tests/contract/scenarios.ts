@@ -277,4 +277,81 @@ export const scenarios: Scenario[] = [
     // Cognito throws UserNotConfirmedException; Amplify v6 turns it into this step.
     expected: ['signIn → NotAuthorizedException', 'signIn → CONFIRM_SIGN_UP'],
   },
+  {
+    name: 'fetchAuthSession: no tokens signed out, ID and access tokens signed in (issue 17)',
+    pool: optional(),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('fetchAuthSession');
+      await t.call('signIn', alice);
+      await t.call('fetchAuthSession');
+      return t.entries;
+    },
+    expected: [
+      'fetchAuthSession → no tokens',
+      'signIn → DONE',
+      'fetchAuthSession → id(alice, id, groups []) access(access)',
+    ],
+  },
+  {
+    name: 'phone number in a pool that auto-verifies it: a code at once, a wrong code is refused (issue 17)',
+    pool: { ...optional(), autoVerifiedAttributes: ['phone_number'] },
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      await t.call('updateUserAttributes', { userAttributes: { phone_number: '+15555550123' } });
+      await t.call('fetchUserAttributes');
+      await t.call('confirmUserAttribute', { userAttributeKey: 'phone_number', confirmationCode: '000000' });
+      return t.entries;
+    },
+    expected: [
+      'signIn → DONE',
+      'updateUserAttributes → phone_number: CONFIRM_ATTRIBUTE_WITH_CODE',
+      'fetchUserAttributes → phone_number=+15555550123 phone_number_verified=false',
+      'confirmUserAttribute → CodeMismatchException',
+    ],
+  },
+  {
+    name: 'turning methods on and off with updateMFAPreference (issue 17)',
+    pool: optional([sam]),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', sam);
+      await t.call('updateMFAPreference', { totp: 'ENABLED' });
+      await t.call('updateMFAPreference', { sms: 'ENABLED' });
+      await t.call('fetchMFAPreference');
+      await t.call('updateMFAPreference', { sms: 'PREFERRED' });
+      await t.call('fetchMFAPreference');
+      await t.call('updateMFAPreference', { sms: 'DISABLED' });
+      await t.call('fetchMFAPreference');
+      return t.entries;
+    },
+    expected: [
+      'signIn → DONE',
+      // No verified authenticator: TOTP cannot be turned on.
+      'updateMFAPreference → InvalidParameterException',
+      'updateMFAPreference → ok',
+      'fetchMFAPreference → {"enabled":["SMS"]}',
+      'updateMFAPreference → ok',
+      'fetchMFAPreference → {"preferred":"SMS","enabled":["SMS"]}',
+      'updateMFAPreference → ok',
+      'fetchMFAPreference → {}',
+    ],
+  },
+  {
+    name: 'phone number in a pool that does not auto-verify it: saved unverified, no code sent (issue 17)',
+    pool: optional(),
+    async run(target, client) {
+      const t = createTranscript(target, client);
+      await t.call('signIn', alice);
+      await t.call('updateUserAttributes', { userAttributes: { phone_number: '+15555550123' } });
+      await t.call('fetchUserAttributes');
+      return t.entries;
+    },
+    expected: [
+      'signIn → DONE',
+      'updateUserAttributes → phone_number: DONE',
+      'fetchUserAttributes → phone_number=+15555550123 phone_number_verified=false',
+    ],
+  },
 ];

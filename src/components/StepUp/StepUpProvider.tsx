@@ -249,3 +249,8 @@ export function useStepUp(): StepUpApi {
   const { guard, stepUpFetch } = useStepUpContext('useStepUp');
   return useMemo(() => ({ guard, stepUpFetch }), [guard, stepUpFetch]);
 }
+
+/** `guard` when a `<StepUpProvider>` is above, else undefined: for components where step-up is optional. */
+export function useOptionalStepUpGuard(): StepUpApi['guard'] | undefined {
+  return useContext(StepUpContext)?.guard;
+}

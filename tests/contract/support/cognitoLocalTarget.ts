@@ -38,6 +38,7 @@ export async function cognitoLocalTarget(): Promise<ContractTarget> {
         new CreateUserPoolCommand({
           PoolName: `contract-${poolCount}`,
           MfaConfiguration: pool.mfaConfiguration,
+          AutoVerifiedAttributes: pool.autoVerifiedAttributes,
         }),
       );
       const userPoolId = UserPool?.Id ?? '';

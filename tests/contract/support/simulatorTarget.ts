@@ -8,6 +8,7 @@ export function simulatorTarget(): ContractTarget {
     async createPool(pool) {
       return createCognitoSimulator({
         mfaConfiguration: pool.mfaConfiguration,
+        autoVerifiedAttributes: pool.autoVerifiedAttributes ?? [],
         mfaMethods: ['TOTP', 'SMS'],
         users: pool.users.map(({ temporaryPassword, unconfirmed, ...user }) => ({
           ...user,

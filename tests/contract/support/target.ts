@@ -14,6 +14,8 @@ export interface ContractUser {
 
 export interface ContractPool {
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
+  /** The pool's AutoVerifiedAttributes (default none, as CreateUserPool). */
+  autoVerifiedAttributes?: Array<'email' | 'phone_number'>;
   users: ContractUser[];
 }
 

@@ -15,12 +15,33 @@ function describeResult(method: Method, result: unknown): string {
   if (method === 'fetchMFAPreference') {
     // Absent and undefined keys are the same observation; `enabled` is a set, its order undocumented.
     const { preferred, enabled } = result as Result<'fetchMFAPreference'>;
-    return `${method} → ${JSON.stringify({ preferred, enabled: enabled ? [...enabled].sort() : undefined })}`;
+    // An empty list (cognito-local after turning everything off) says the same as none.
+    return `${method} → ${JSON.stringify({ preferred, enabled: enabled?.length ? [...enabled].sort() : undefined })}`;
   }
   if (method === 'getCurrentUser') return `${method} → ${(result as Result<'getCurrentUser'>).username}`;
   if (method === 'setUpTOTP') {
     const { sharedSecret } = result as Result<'setUpTOTP'>;
     return `${method} → ${/^[A-Z2-7]{16,}$/.test(sharedSecret) ? 'base32 secret' : `unexpected secret ${sharedSecret}`}`;
+  }
+  if (method === 'fetchAuthSession') {
+    const { tokens } = result as Result<'fetchAuthSession'>;
+    if (!tokens) return `${method} → no tokens`;
+    const id = tokens.idToken?.payload ?? {};
+    const access = tokens.accessToken.payload;
+    return `${method} → id(${id['cognito:username']}, ${id.token_use}, groups ${JSON.stringify(id['cognito:groups'] ?? [])}) access(${access.token_use})`;
+  }
+  if (method === 'updateUserAttributes') {
+    const output = result as Result<'updateUserAttributes'>;
+    return `${method} → ${Object.entries(output)
+      .map(([key, value]) => `${key}: ${value.nextStep.updateAttributeStep}`)
+      .join(', ')}`;
+  }
+  if (method === 'fetchUserAttributes') {
+    const attributes = result as Result<'fetchUserAttributes'>;
+    const shown = ['email', 'email_verified', 'phone_number', 'phone_number_verified'].filter(
+      (key) => attributes[key] !== undefined,
+    );
+    return `${method} → ${shown.map((key) => `${key}=${attributes[key]}`).join(' ')}`;
   }
   return `${method} → ok`;
 }

@@ -1,0 +1,1 @@
+export { ContactFactorSetup, type ContactFactorSetupProps } from './ContactFactorSetup.js';

@@ -1,0 +1,1 @@
+export { MfaGate, type MfaGateProps } from './MfaGate.js';

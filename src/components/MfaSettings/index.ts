@@ -1,0 +1,1 @@
+export { MfaSettings, type MfaSettingsProps } from './MfaSettings.js';
