@@ -1,4 +1,37 @@
 export {
+  isMfaAdminError,
+  MfaAdminError,
+  type MfaAdminErrorCode,
+} from '../core/adminErrors.js';
+export {
+  type CognitoAdminPoolOptions,
+  cognitoAdminPool,
+} from './admin/cognitoAdminPool.js';
+export { complianceCsv, csvField } from './admin/compliance.js';
+export {
+  createMfaAdminHandler,
+  MFA_ADMIN_ROUTES,
+  type MfaAdminHandler,
+  type MfaAdminHandlerOptions,
+} from './admin/handler.js';
+export {
+  type MemoryAdminStoreData,
+  type MemoryAdminStoreOptions,
+  memoryAdminStore,
+} from './admin/memoryAdminStore.js';
+export type { AdminPool, PoolUser } from './admin/pool.js';
+export { recordRecoveryInAdminStore } from './admin/recoveryEvents.js';
+export {
+  type AdminActor,
+  type AdminAuditSink,
+  createMfaAdminService,
+  MAX_BYPASS_HOURS,
+  type MfaAdminService,
+  type MfaAdminServiceOptions,
+  type SweepResult,
+} from './admin/service.js';
+export type { AdminStore, BypassRecord, UserMfaSettings } from './admin/store.js';
+export {
   createMfaHandler,
   type MfaHandler,
   type MfaHandlerOptions,

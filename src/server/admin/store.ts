@@ -1,0 +1,70 @@
+import type { AdminAuditEvent, AdminAuditQuery, AdminPage, MfaMethod } from '../../ports.js';
+import { fromBase64Url, toBase64Url } from '../recovery/hashing.js';
+
+/** A user's MFA as the pool holds it: what a bypass turns off and later restores. */
+export interface UserMfaSettings {
+  methods: MfaMethod[];
+  preferred?: MfaMethod;
+}
+
+/** An active bypass: one per user at most. */
+export interface BypassRecord {
+  username: string;
+  /** The id of the `mfa_bypass` event that started it. */
+  bypassId: string;
+  /** ISO 8601. */
+  startedAt: string;
+  /** ISO 8601: when MFA is turned back on. */
+  until: string;
+  actor: string;
+  justification: string;
+  /** What was on before, and is restored. */
+  previous: UserMfaSettings;
+}
+
+/**
+ * Where admin state and the audit trail live. Every write is a single-item conditional write, so any
+ * number of servers can share one store:
+ * - `appendEvent` writes an event only if its id is new (the winner of a race is the one that acts);
+ * - `putBypass` starts a bypass only if the user has none;
+ * - `deleteBypass` ends it only if it is still the same bypass.
+ * An event is written `pending` BEFORE the change it records and settled after it (an outbox):
+ * a crash in between leaves a pending event that `pendingEvents` hands to the sweep, which completes
+ * the change and settles the event, so neither is lost.
+ */
+export interface AdminStore {
+  /** Writes the event unless one with its id exists; resolves false when it did. */
+  appendEvent(event: AdminAuditEvent): Promise<boolean>;
+  /** Sets `status` (and merges `details`) of an event. */
+  settleEvent(
+    id: string,
+    status: 'done' | 'failed',
+    details?: Record<string, unknown>,
+  ): Promise<AdminAuditEvent | undefined>;
+  getEvent(id: string): Promise<AdminAuditEvent | undefined>;
+  /** Newest first, filtered by type, target and time (inclusive ISO 8601 bounds). */
+  queryEvents(query: AdminAuditQuery): Promise<AdminPage<AdminAuditEvent>>;
+  /** Events still pending that were written at or before `writtenBefore` (ISO 8601), oldest first. */
+  pendingEvents(writtenBefore: string, limit: number): Promise<AdminAuditEvent[]>;
+  getBypass(username: string): Promise<BypassRecord | undefined>;
+  /** Starts the bypass unless the user has one already (the same `bypassId` counts as done: true). */
+  putBypass(record: BypassRecord): Promise<boolean>;
+  /** Ends the bypass only if it is still `bypassId`; resolves whether it did. */
+  deleteBypass(username: string, bypassId: string): Promise<boolean>;
+  /** Bypasses whose `until` is at or before `now` (ISO 8601), soonest first. */
+  expiredBypasses(now: string, limit: number): Promise<BypassRecord[]>;
+}
+
+/** Opaque page cursors: base64url JSON (Web APIs only: the simulator runs this in browsers). */
+export function encodeCursor(value: unknown): string {
+  return toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
+}
+
+export function decodeCursor<T>(cursor: string | undefined): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(fromBase64Url(cursor))) as T;
+  } catch {
+    return undefined;
+  }
+}
