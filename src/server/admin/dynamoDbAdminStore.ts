@@ -145,9 +145,10 @@ export function dynamoDbAdminStore(options: DynamoDbAdminStoreOptions): AdminSto
         : query.type
           ? ['byType', 'ypk', `type#${query.type}`]
           : ['byTime', 'tpk', 'audit'];
-      const names: Record<string, string> = { '#h': hashName, '#t': 'tsk' };
+      const names: Record<string, string> = { '#h': hashName };
       const values: Record<string, unknown> = { ':h': hashValue };
       let range = '';
+      if (query.from || query.to) names['#t'] = 'tsk';
       if (query.from && query.to) {
         range = ' AND #t BETWEEN :from AND :to';
         Object.assign(values, { ':from': query.from, ':to': `${query.to}${END}` });
