@@ -1,5 +1,7 @@
-import type { AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
+import type { AdminAdapter, AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
+import type { SweepResult } from '../server/admin/service.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
+import { createSimulatedAdmin } from './admin.js';
 import { errors } from './cognitoErrors.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createPool, type SimulatorPool, storedUserFromSeed } from './pool.js';
@@ -28,6 +30,8 @@ export interface CognitoSimulatorOptions {
   storageKey?: string;
   /** Whether remembered devices skip MFA. Default 'USER_OPT_IN'. */
   rememberedDevices?: RememberedDevices;
+  /** Groups whose signed-in members may use `admin`. Default `['admin']`. */
+  adminGroups?: string[];
 }
 
 export type SimulatorFault = Error | 'network' | { delayMs: number };
@@ -37,7 +41,8 @@ export type SimulatorCall =
   | keyof AuthClient
   | `recoveryCodes.${keyof RecoveryCodesAdapter}`
   | `stepUpVerifier.${keyof StepUpVerifier}`
-  | `reauthVerifier.${keyof StepUpVerifier}`;
+  | `reauthVerifier.${keyof StepUpVerifier}`
+  | `admin.${keyof AdminAdapter}`;
 
 export interface CognitoSimulator {
   client: AuthClient;
@@ -52,6 +57,13 @@ export interface CognitoSimulator {
   recoveryCodes: RecoveryCodesAdapter;
   /** The recovery backend's audit trail, oldest first. */
   auditLog(): RecoveryAuditEvent[];
+  /**
+   * The admin console's adapter, by the rules of `createMfaAdminHandler`: the signed-in user acts and
+   * must be in one of `adminGroups`; bypasses end by themselves on reads after `clock.advance()`.
+   */
+  admin: AdminAdapter;
+  /** What the host's scheduled job runs on the server: ends expired bypasses nobody read. */
+  sweepExpiredBypasses(): Promise<SweepResult>;
   /** The next call of `method` fails with `fault` (or is delayed); one shot. */
   failNext(method: SimulatorCall, fault: SimulatorFault): void;
 }
@@ -102,6 +114,7 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     ) as T;
   }
   const client = withFaults(createSimulatedClient(runtime), '');
+  const admin = createSimulatedAdmin(runtime, options.adminGroups ?? ['admin']);
 
   return {
     client,
@@ -110,6 +123,8 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     stepUpVerifier: withFaults(createSimulatedStepUpVerifier(runtime), 'stepUpVerifier.'),
     reauthVerifier: withFaults(createSimulatedReauthVerifier(runtime), 'reauthVerifier.'),
     recoveryCodes: withFaults(createSimulatedRecoveryCodes(runtime), 'recoveryCodes.'),
+    admin: withFaults(admin.adapter, 'admin.'),
+    sweepExpiredBypasses: () => admin.service.sweepExpiredBypasses(),
     auditLog: () => [...(state.recovery?.audit ?? [])],
     clock: {
       now,
