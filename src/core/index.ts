@@ -1,5 +1,11 @@
 // 'mfa-kit/core': the framework-free rules, safe to import from Server Components, route handlers
 // and Node. No React, no DOM, no 'use client'. The client entry 'mfa-kit' re-exports all of it.
+export {
+  isMfaAdminError,
+  JUSTIFICATION_MIN_LENGTH,
+  MfaAdminError,
+  type MfaAdminErrorCode,
+} from './adminErrors.js';
 export { isCompleteCode, normalizeCode } from './codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './errors.js';
 export {

@@ -1,3 +1,4 @@
+export type { SweepResult } from '../server/admin/service.js';
 export type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 export {
   type CognitoSimulator,

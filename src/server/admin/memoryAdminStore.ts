@@ -14,8 +14,6 @@ export interface MemoryAdminStoreOptions {
   onChange?: () => void;
 }
 
-/** Events sort by time, then id, as the DynamoDB store's index does. */
-const sortKey = (event: AdminAuditEvent) => `${event.at}#${event.id}`;
 const copy = <T>(value: T): T => structuredClone(value);
 
 /**
@@ -25,6 +23,10 @@ const copy = <T>(value: T): T => structuredClone(value);
 export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminStore {
   const data = options.data ?? { events: [], bypasses: {} };
   const events = new Map(data.events.map((event) => [event.id, event]));
+  // Events sort by time, then by the order they were written (one process: that order is known).
+  const sequence = new Map(data.events.map((event, index) => [event.id, index]));
+  const sortKey = (event: AdminAuditEvent) =>
+    `${event.at}#${String(sequence.get(event.id) ?? 0).padStart(12, '0')}`;
   const bypasses = new Map(Object.entries(data.bypasses));
   const notify = options.onChange ?? (() => {});
   const changed = () => {
@@ -36,6 +38,7 @@ export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminSt
   return {
     async appendEvent(event) {
       if (events.has(event.id)) return false;
+      sequence.set(event.id, sequence.size);
       events.set(event.id, copy(event));
       changed();
       return true;

@@ -42,7 +42,10 @@ export interface AdminStore {
     details?: Record<string, unknown>,
   ): Promise<AdminAuditEvent | undefined>;
   getEvent(id: string): Promise<AdminAuditEvent | undefined>;
-  /** Newest first, filtered by type, target and time (inclusive ISO 8601 bounds). */
+  /**
+   * Newest first, filtered by type, target and time (inclusive ISO 8601 bounds). Events of the same
+   * millisecond come in write order (memory) or id order (DynamoDB).
+   */
   queryEvents(query: AdminAuditQuery): Promise<AdminPage<AdminAuditEvent>>;
   /** Events still pending that were written at or before `writtenBefore` (ISO 8601), oldest first. */
   pendingEvents(writtenBefore: string, limit: number): Promise<AdminAuditEvent[]>;
