@@ -24,12 +24,14 @@ const sizeBudgets = {
   'dist/index.js': 32 * 1024,
   'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
-  'dist/server.js': 8 * 1024,
-  'dist/dynamodb.js': 2 * 1024,
+  // Server-side only (never in a browser bundle); the admin routes and stores (issue 18) add ~3 KB.
+  'dist/server.js': 10 * 1024,
+  'dist/dynamodb.js': 3 * 1024,
   'dist/testing.js': 8 * 1024,
   'dist/mfa-kit.css': 3 * 1024,
-  // Chunks shared between entries (error mapping, code format, the recovery rules).
-  'dist/*-*.js': 6 * 1024,
+  // Chunks shared between entries (error mapping, code format, the recovery rules, and the admin
+  // service that mfa-kit/server and the simulator in mfa-kit/testing both run).
+  'dist/*-*.js': 11 * 1024,
 };
 
 function checkSizeBudgets() {

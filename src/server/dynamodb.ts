@@ -6,6 +6,7 @@ export {
   type DynamoDbAdminStoreOptions,
   dynamoDbAdminStore,
 } from './admin/dynamoDbAdminStore.js';
+export type { AdminStore } from './admin/store.js';
 export {
   type DynamoDbStoreOptions,
   dynamoDbStore,

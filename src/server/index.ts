@@ -3,6 +3,24 @@ export {
   MfaAdminError,
   type MfaAdminErrorCode,
 } from '../core/adminErrors.js';
+export type {
+  AdminAuditEvent,
+  AdminAuditEventType,
+  AdminAuditQuery,
+  AdminBypassInput,
+  AdminBypassResult,
+  AdminListUsersInput,
+  AdminPage,
+  AdminResetInput,
+  AdminUserRow,
+  ComplianceExport,
+  MfaCompliance,
+  PoolMfaChangeImpact,
+  PoolMfaConfig,
+  PoolMfaMode,
+  SetPoolMfaConfigInput,
+  SetPoolMfaConfigResult,
+} from '../ports.js';
 export {
   type CognitoAdminPoolOptions,
   cognitoAdminPool,
