@@ -6,6 +6,8 @@ const password = 'Passw0rd!';
 const secret = 'JBSWY3DPEHPK3PXP';
 const justification = 'Lost phone; identity checked on a video call (ticket 4711)';
 const DAY = 24 * 3_600_000;
+/** A fixed start: the simulator's clock moves only by `clock.advance()`. */
+const START = Date.UTC(2026, 10, 23, 10, 0, 0);
 
 function simulator(options: Parameters<typeof createCognitoSimulator>[0] = {}) {
   return createCognitoSimulator({
@@ -14,6 +16,7 @@ function simulator(options: Parameters<typeof createCognitoSimulator>[0] = {}) {
       { username: 'alice', password, totpSecret: secret, preferred: 'TOTP', email: 'alice@example.com' },
       { username: 'bob', password, groups: ['support'] },
     ],
+    now: () => START,
     ...options,
   });
 }
