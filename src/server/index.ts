@@ -42,13 +42,23 @@ export { recordRecoveryInAdminStore } from './admin/recoveryEvents.js';
 export {
   type AdminActor,
   type AdminAuditSink,
+  type BackfillOptions,
   createMfaAdminService,
+  type GraceSubject,
   MAX_BYPASS_HOURS,
   type MfaAdminService,
   type MfaAdminServiceOptions,
   type SweepResult,
 } from './admin/service.js';
-export type { AdminStore, BypassRecord, UserMfaSettings } from './admin/store.js';
+export type {
+  AdminStore,
+  BackfillCheckpoint,
+  BypassRecord,
+  MfaStatusEntry,
+  MfaStatusQuery,
+  UserMfaSettings,
+} from './admin/store.js';
+export { type TokenBucketOptions, tokenBucket } from './admin/tokenBucket.js';
 export {
   createMfaHandler,
   type MfaHandler,

@@ -1,6 +1,13 @@
 import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AdminAuditEvent, AdminAuditQuery } from '../../ports.js';
-import { type AdminStore, type BypassRecord, decodeCursor, encodeCursor } from './store.js';
+import {
+  type AdminStore,
+  type BackfillCheckpoint,
+  type BypassRecord,
+  decodeCursor,
+  encodeCursor,
+  type MfaStatusEntry,
+} from './store.js';
 
 export interface DynamoDbAdminStoreOptions {
   /** An SDK v3 DynamoDB client; wrapped in a document client here. */
@@ -42,6 +49,8 @@ export function adminTableDefinition(tableName: string): CreateTableCommandInput
 }
 
 const eventKey = (id: string) => `event#${id}`;
+const statusKey = (username: string) => `status#${username}`;
+const BACKFILL_KEY = 'backfill';
 const bypassKey = (username: string) => `bypass#${username}`;
 /** Sorts after every `{time}#{id}` that starts with the same time. */
 const END = '#\uffff';
@@ -66,6 +75,11 @@ function eventItem(event: AdminAuditEvent): Record<string, unknown> {
 function eventFrom(item: Record<string, unknown>): AdminAuditEvent {
   const { pk: _pk, tsk: _tsk, tpk: _tpk, ypk: _ypk, gpk: _gpk, spk: _spk, ...event } = item;
   return event as unknown as AdminAuditEvent;
+}
+
+function statusFrom(item: Record<string, unknown>): MfaStatusEntry {
+  const { pk: _pk, tsk: _tsk, tpk: _tpk, ...entry } = item;
+  return entry as unknown as MfaStatusEntry;
 }
 
 function bypassFrom(item: Record<string, unknown>): BypassRecord {
@@ -265,6 +279,99 @@ export function dynamoDbAdminStore(options: DynamoDbAdminStoreOptions): AdminSto
         if (isConditionFailure(error)) return false;
         throw error;
       }
+    },
+
+    async putStatus(entry) {
+      const { lib, client } = await documents;
+      await client.send(
+        new lib.PutCommand({
+          TableName,
+          Item: { ...entry, pk: statusKey(entry.username), tpk: 'status', tsk: entry.username },
+        }),
+      );
+    },
+
+    async getStatus(username) {
+      const { lib, client } = await documents;
+      const { Item } = await client.send(
+        new lib.GetCommand({ TableName, Key: { pk: statusKey(username) }, ConsistentRead: true }),
+      );
+      return Item ? statusFrom(Item) : undefined;
+    },
+
+    async listStatuses(query) {
+      const { lib, client } = await documents;
+      const names: Record<string, string> = { '#h': 'tpk' };
+      const values: Record<string, unknown> = { ':h': 'status' };
+      let key = '#h = :h';
+      if (query.prefix) {
+        names['#t'] = 'tsk';
+        values[':prefix'] = query.prefix;
+        key += ' AND begins_with(#t, :prefix)';
+      }
+      const filters: string[] = [];
+      if (query.method === 'NONE') {
+        filters.push('size(#methods) = :zero');
+        names['#methods'] = 'methods';
+        values[':zero'] = 0;
+      } else if (query.method) {
+        filters.push('contains(#methods, :method)');
+        names['#methods'] = 'methods';
+        values[':method'] = query.method;
+      }
+      if (query.hasMfa !== undefined) {
+        filters.push(query.hasMfa ? 'size(#methods) > :zero' : 'size(#methods) = :zero');
+        names['#methods'] = 'methods';
+        values[':zero'] = 0;
+      }
+      if (query.role) {
+        filters.push('contains(#groups, :role)');
+        names['#groups'] = 'groups';
+        values[':role'] = query.role;
+      }
+      if (query.bypassedAfter) {
+        filters.push('#bypassUntil > :bypassedAfter');
+        names['#bypassUntil'] = 'bypassUntil';
+        values[':bypassedAfter'] = query.bypassedAfter;
+      }
+      const items: MfaStatusEntry[] = [];
+      let start = decodeCursor<Record<string, unknown>>(query.cursor);
+      // Each query reads at most what the page still lacks, so the cursor never skips an entry; a
+      // selective filter stops after 20 reads with a short page and a cursor, never a full scan.
+      let reads = 0;
+      do {
+        reads += 1;
+        const page = await client.send(
+          new lib.QueryCommand({
+            TableName,
+            IndexName: 'byTime',
+            KeyConditionExpression: key,
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            Limit: query.limit - items.length,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of page.Items ?? []) items.push(statusFrom(item));
+        start = page.LastEvaluatedKey;
+      } while (start && items.length < query.limit && reads < 20);
+      return { items, ...(start ? { cursor: encodeCursor(start) } : {}) };
+    },
+
+    async getBackfill() {
+      const { lib, client } = await documents;
+      const { Item } = await client.send(
+        new lib.GetCommand({ TableName, Key: { pk: BACKFILL_KEY }, ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { pk: _pk, ...checkpoint } = Item;
+      return checkpoint as BackfillCheckpoint;
+    },
+
+    async putBackfill(checkpoint) {
+      const { lib, client } = await documents;
+      await client.send(new lib.PutCommand({ TableName, Item: { ...checkpoint, pk: BACKFILL_KEY } }));
     },
 
     async expiredBypasses(now, limit) {

@@ -5,11 +5,12 @@ import { BodyError, bearerToken, json, type MfaRequestContext, readJsonObject } 
 import { type PoolTokenOptions, verifyPoolJwt } from '../poolJwt.js';
 import type { RecoveryCodeStore } from '../recovery/store.js';
 import { cognitoAdminPool } from './cognitoAdminPool.js';
-import type { AdminPool, PoolUser } from './pool.js';
+import type { AdminPool } from './pool.js';
 import {
   type AdminActor,
   type AdminAuditSink,
   createMfaAdminService,
+  type GraceSubject,
   type MfaAdminService,
 } from './service.js';
 import type { AdminStore } from './store.js';
@@ -31,7 +32,10 @@ export interface MfaAdminHandlerOptions extends PoolTokenOptions {
   /** The recovery-code store of `createMfaHandler`, so a reset invalidates the user's codes. */
   recoveryStore?: RecoveryCodeStore;
   audit?: AdminAuditSink;
-  graceUntil?: (user: PoolUser) => string | undefined;
+  /** Until when a user without MFA is in their grace period (ISO 8601), e.g. from the enforcement policy. */
+  graceUntil?: (user: GraceSubject) => string | undefined;
+  /** List from the MFA-status index (see `createMfaAdminService`). Default false. */
+  statusIndex?: boolean;
   /** Where the routes live. Default `/mfa/admin`. */
   basePath?: string;
   /** Origins allowed to call from a browser (CORS). Default: same origin only. */
@@ -142,6 +146,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     recoveryStore: options.recoveryStore,
     audit: options.audit,
     graceUntil: options.graceUntil,
+    statusIndex: options.statusIndex,
     now: options.now,
   });
 

@@ -1,10 +1,21 @@
 import type { AdminAuditEvent } from '../../ports.js';
-import { type AdminStore, type BypassRecord, decodeCursor, encodeCursor } from './store.js';
+import {
+  type AdminStore,
+  type BackfillCheckpoint,
+  type BypassRecord,
+  decodeCursor,
+  encodeCursor,
+  type MfaStatusEntry,
+  statusMatches,
+} from './store.js';
 
 /** Everything a memory admin store holds: plain JSON, so the simulator can persist it. */
 export interface MemoryAdminStoreData {
   events: AdminAuditEvent[];
   bypasses: Record<string, BypassRecord>;
+  /** The MFA-status index. */
+  statuses?: Record<string, MfaStatusEntry>;
+  backfill?: BackfillCheckpoint;
 }
 
 export interface MemoryAdminStoreOptions {
@@ -28,10 +39,28 @@ export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminSt
   const sortKey = (event: AdminAuditEvent) =>
     `${event.at}#${String(sequence.get(event.id) ?? 0).padStart(12, '0')}`;
   const bypasses = new Map(Object.entries(data.bypasses));
+  const statuses = new Map(Object.entries(data.statuses ?? {}));
+  /** Usernames in order, kept sorted on insert: a page starts with a binary search, whatever its depth. */
+  const order = [...statuses.keys()].sort();
+  const firstAfter = (username: string) => {
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((order[middle] ?? '') <= username) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   const notify = options.onChange ?? (() => {});
   const changed = () => {
     data.events = [...events.values()];
     data.bypasses = Object.fromEntries(bypasses);
+    notify();
+  };
+  const statusChanged = () => {
+    // Persisted lazily: the index can be large, and hosts that persist `data` read it on load.
+    data.statuses = Object.fromEntries(statuses);
     notify();
   };
 
@@ -98,6 +127,38 @@ export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminSt
       bypasses.delete(username);
       changed();
       return true;
+    },
+    async putStatus(entry) {
+      if (!statuses.has(entry.username)) order.splice(firstAfter(entry.username), 0, entry.username);
+      statuses.set(entry.username, copy(entry));
+      statusChanged();
+    },
+    async getStatus(username) {
+      const entry = statuses.get(username);
+      return entry ? copy(entry) : undefined;
+    },
+    async listStatuses(query) {
+      const after = decodeCursor<string>(query.cursor);
+      let index = after === undefined ? (query.prefix ? firstAfter(query.prefix) - 1 : 0) : firstAfter(after);
+      if (index < 0) index = 0;
+      const items: MfaStatusEntry[] = [];
+      let last: string | undefined;
+      for (; index < order.length && items.length < query.limit; index += 1) {
+        const username = order[index] ?? '';
+        if (query.prefix && username > query.prefix && !username.startsWith(query.prefix)) break;
+        last = username;
+        const entry = statuses.get(username);
+        if (entry && statusMatches(entry, query)) items.push(copy(entry));
+      }
+      const more = index < order.length && (!query.prefix || (order[index] ?? '').startsWith(query.prefix));
+      return { items, ...(more && last !== undefined ? { cursor: encodeCursor(last) } : {}) };
+    },
+    async getBackfill() {
+      return data.backfill ? copy(data.backfill) : undefined;
+    },
+    async putBackfill(checkpoint) {
+      data.backfill = copy(checkpoint);
+      notify();
     },
     async expiredBypasses(now, limit) {
       return [...bypasses.values()]

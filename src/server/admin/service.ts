@@ -18,7 +18,15 @@ import type {
 import type { RecoveryCodeStore } from '../recovery/store.js';
 import { complianceCsv } from './compliance.js';
 import { type AdminPool, ALL_METHODS, type PoolUser } from './pool.js';
-import type { AdminStore, BypassRecord, UserMfaSettings } from './store.js';
+import type {
+  AdminStore,
+  BackfillCheckpoint,
+  BypassRecord,
+  MfaStatusEntry,
+  MfaStatusQuery,
+  UserMfaSettings,
+} from './store.js';
+import { tokenBucket } from './tokenBucket.js';
 
 /** Receives every settled admin event (after it is in the store). May be async; a throw is logged. */
 export type AdminAuditSink = (event: AdminAuditEvent) => void | Promise<void>;
@@ -40,13 +48,38 @@ export interface MfaAdminServiceOptions {
    * Until when (ISO 8601) a user without MFA is still in their grace period, e.g. from the enforcement
    * policy's grace days and the user's `createdAt`. Default: no grace, so they are `non_compliant`.
    */
-  graceUntil?: (user: PoolUser) => string | undefined;
+  graceUntil?: (user: GraceSubject) => string | undefined;
+  /**
+   * List, filter and search from the MFA-status index in the store instead of paging through Cognito
+   * (one `AdminGetUser` per listed user). Fill it with `backfillStatusIndex()` first; every change
+   * made here, and every single-user read, keeps it current. Default false.
+   */
+  statusIndex?: boolean;
   /** A pending event older than this was interrupted (a crash): the sweep completes it. Default 120. */
   pendingAfterSeconds?: number;
   /** How many `AdminGetUser` calls run at once while listing. Default 4. */
   concurrency?: number;
   now?: () => number;
   newId?: () => string;
+}
+
+/** What a grace rule may look at. */
+export type GraceSubject = Pick<PoolUser, 'username' | 'groups' | 'createdAt' | 'email'>;
+
+export interface BackfillOptions {
+  /**
+   * Cognito calls per second, all kinds together (ListUsers, AdminGetUser, AdminListGroupsForUser).
+   * Default 5: far under Cognito's default quotas (UserRead 120/s, UserList 30/s), so the pool's own
+   * sign-ins and your other admin calls keep their share.
+   */
+  ratePerSecond?: number;
+  /** Stop after this many `ListUsers` pages (60 users each); the next call resumes. Default: all. */
+  maxPages?: number;
+  /** Start from the first page even if an earlier run stopped midway. */
+  restart?: boolean;
+  signal?: AbortSignal;
+  /** For tests: how to wait for the next token. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SweepResult {
@@ -72,6 +105,17 @@ export interface MfaAdminService {
    * every few minutes): the library owns no timer. Reads also end expired bypasses of the users they touch.
    */
   sweepExpiredBypasses(): Promise<SweepResult>;
+  /**
+   * Re-reads one user from Cognito into the MFA-status index, e.g. after the user changed their own
+   * MFA (enrolment, recovery). Resolves `undefined` for a user the pool no longer has.
+   */
+  refreshUser(username: string): Promise<AdminUserRow | undefined>;
+  /**
+   * Fills the MFA-status index: pages through `ListUsers` and reads each user at `ratePerSecond`,
+   * saving a checkpoint after every page, so a stopped run (timeout, deploy) resumes where it was.
+   * A finished run starts over on the next call (a refresh).
+   */
+  backfillStatusIndex(options?: BackfillOptions): Promise<BackfillCheckpoint>;
 }
 
 export const MAX_BYPASS_HOURS = 24;
@@ -158,7 +202,10 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
       );
   }
 
-  function rowOf(user: PoolUser, bypass: BypassRecord | undefined): AdminUserRow {
+  function rowOf(
+    user: Omit<PoolUser, 'hasPhone'>,
+    bypass: Pick<BypassRecord, 'until'> | undefined,
+  ): AdminUserRow {
     const at = iso();
     const base = {
       username: user.username,
@@ -173,6 +220,34 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     const graceUntil = options.graceUntil?.(user);
     if (graceUntil && graceUntil > at) return { ...base, compliance: 'in_grace', graceUntil };
     return { ...base, compliance: 'non_compliant' };
+  }
+
+  /** Writes the user's index entry (what the pool says, and an active bypass's end). */
+  async function indexUser(user: Omit<PoolUser, 'hasPhone'>, bypassUntil?: string): Promise<void> {
+    const entry: MfaStatusEntry = {
+      username: user.username,
+      ...(user.email ? { email: user.email } : {}),
+      groups: [...user.groups],
+      methods: [...user.methods],
+      ...(user.preferred ? { preferred: user.preferred } : {}),
+      ...(user.createdAt ? { createdAt: user.createdAt } : {}),
+      ...(user.lastModifiedAt ? { lastModifiedAt: user.lastModifiedAt } : {}),
+      ...(bypassUntil ? { bypassUntil } : {}),
+      indexedAt: iso(),
+    };
+    await store.putStatus(entry);
+  }
+
+  /** Re-reads the user and rewrites the entry; an index failure never fails the action it follows. */
+  async function reindex(username: string): Promise<PoolUser | undefined> {
+    try {
+      const user = await pool.getUser(username);
+      if (user) await indexUser(user, (await store.getBypass(user.username))?.until);
+      return user;
+    } catch (error) {
+      console.error('mfa-kit: updating the MFA-status index failed', error);
+      return undefined;
+    }
   }
 
   /**
@@ -231,6 +306,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
       await pool.setUserMfa(record.username, { methods, ...(preferred ? { preferred } : {}) }, user);
     }
     await store.deleteBypass(record.username, record.bypassId);
+    if (user) await reindex(record.username);
     return user ? { restored: record.previous } : { userGone: true };
   }
 
@@ -374,6 +450,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     async listUsers(input = {}) {
       const limit = Math.min(Math.max(Math.floor(Number(input.limit ?? 60)) || 60, 1), 60);
       const search = input.search?.trim() || undefined;
+      if (options.statusIndex) return listFromIndex(input, limit, search);
       const page = await withPool(() => pool.listUsernames({ cursor: input.cursor, limit, search }));
       const rows = await withPool(() => mapLimit(page.usernames, concurrency, rowFor));
       const { compliance, role, method } = input.filter ?? {};
@@ -388,9 +465,61 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async getUser(username) {
-      const row = await withPool(() => rowFor(requireUsername(username)));
+      const name = requireUsername(username);
+      const row = await withPool(() => rowFor(name));
       if (!row) throw new MfaAdminError('USER_NOT_FOUND', 'The pool has no such user.');
+      // A single-user read is live: it also refreshes the user's index entry.
+      await indexUser(row, row.bypassUntil).catch((error: unknown) =>
+        console.error('mfa-kit: updating the MFA-status index failed', error),
+      );
       return row;
+    },
+
+    async refreshUser(username) {
+      const name = requireUsername(username);
+      await withPool(() => currentBypass(name));
+      const user = await withPool(async () => reindex(name));
+      if (!user) return undefined;
+      return rowOf(user, await store.getBypass(user.username));
+    },
+
+    async backfillStatusIndex(backfill = {}) {
+      const bucket = tokenBucket({
+        ratePerSecond: backfill.ratePerSecond ?? 5,
+        now,
+        ...(backfill.sleep ? { sleep: backfill.sleep } : {}),
+      });
+      const previous = backfill.restart ? undefined : await store.getBackfill();
+      const startedAt = previous && !previous.done ? previous.startedAt : iso();
+      let checkpoint: BackfillCheckpoint =
+        previous && !previous.done ? previous : { done: false, indexed: 0, startedAt, updatedAt: startedAt };
+      let pages = 0;
+      while (!checkpoint.done && (backfill.maxPages === undefined || pages < backfill.maxPages)) {
+        if (backfill.signal?.aborted) break;
+        await bucket.take();
+        const cursor = checkpoint.cursor;
+        const page = await withPool(() => pool.listUsernames({ ...(cursor ? { cursor } : {}), limit: 60 }));
+        let indexed = checkpoint.indexed;
+        for (const username of page.usernames) {
+          // AdminGetUser and AdminListGroupsForUser.
+          await bucket.take();
+          await bucket.take();
+          const user = await withPool(() => pool.getUser(username));
+          if (!user) continue;
+          await indexUser(user, (await store.getBypass(user.username))?.until);
+          indexed += 1;
+        }
+        checkpoint = {
+          ...(page.cursor ? { cursor: page.cursor } : {}),
+          done: !page.cursor,
+          indexed,
+          startedAt,
+          updatedAt: iso(),
+        };
+        await store.putBackfill(checkpoint);
+        pages += 1;
+      }
+      return checkpoint;
     },
 
     async resetUserMfa(actor, input) {
@@ -416,7 +545,11 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
         },
         () => resetSteps(user.username, previous),
       );
-      return rowOf({ ...user, methods: [], preferred: undefined }, undefined);
+      const after = { ...user, methods: [], preferred: undefined };
+      await indexUser(after).catch((error: unknown) =>
+        console.error('mfa-kit: updating the MFA-status index failed', error),
+      );
+      return rowOf(after, undefined);
     },
 
     async bypassUserMfa(actor, input) {
@@ -487,6 +620,9 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
           if (!raced) await store.deleteBypass(record.username, record.bypassId);
         },
       );
+      await indexUser({ ...user, methods: [], preferred: undefined }, record.until).catch((error: unknown) =>
+        console.error('mfa-kit: updating the MFA-status index failed', error),
+      );
       return { username: user.username, bypassUntil: record.until, previous };
     },
 
@@ -550,6 +686,43 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
   };
 
+  /**
+   * A page from the index: the store selects by username prefix, factor, group and bypass; the grace
+   * rule is applied here. Reads no Cognito at all, except to end a bypass that ran out (lazy path).
+   * A filtered page may hold fewer rows than `limit`: follow `cursor`.
+   */
+  async function listFromIndex(
+    input: AdminListUsersInput,
+    limit: number,
+    search: string | undefined,
+  ): Promise<AdminPage<AdminUserRow>> {
+    const at = iso();
+    const { compliance, role, method } = input.filter ?? {};
+    const query: MfaStatusQuery = {
+      ...(input.cursor ? { cursor: input.cursor } : {}),
+      limit,
+      ...(search ? { prefix: search } : {}),
+      ...(role ? { role } : {}),
+      ...(method ? { method } : {}),
+      ...(compliance === 'bypassed' ? { bypassedAfter: at } : {}),
+      ...(compliance === 'compliant' ? { hasMfa: true } : {}),
+      ...(compliance === 'in_grace' || compliance === 'non_compliant' ? { hasMfa: false } : {}),
+    };
+    const page = await store.listStatuses(query);
+    const rows: AdminUserRow[] = [];
+    for (const entry of page.items) {
+      let current: MfaStatusEntry | undefined = entry;
+      if (entry.bypassUntil && entry.bypassUntil <= at) {
+        const { expired } = await withPool(() => currentBypass(entry.username));
+        if (expired) current = await store.getStatus(entry.username);
+      }
+      if (!current) continue;
+      const row = rowOf(current, current.bypassUntil ? { until: current.bypassUntil } : undefined);
+      if (!compliance || row.compliance === compliance) rows.push(row);
+    }
+    return { items: rows, ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
   /** Redoes the change an interrupted event records (every step is idempotent), then settles it. */
   async function completePending(event: AdminAuditEvent): Promise<boolean> {
     const details = event.details ?? {};
@@ -582,6 +755,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
         await pool.setMfaConfig(details.next as PoolMfaConfig);
       }
       await emit(await store.settleEvent(event.id, 'done', { ...extra, completedBySweep: true }));
+      if (target) await reindex(target);
       return true;
     } catch (error) {
       console.error('mfa-kit: completing an interrupted admin action failed', error);

@@ -23,6 +23,46 @@ export interface BypassRecord {
 }
 
 /**
+ * One user in the MFA-status index: what `AdminGetUser` and `AdminListGroupsForUser` said, kept in
+ * the store so listing, filtering and searching never page through Cognito.
+ */
+export interface MfaStatusEntry extends UserMfaSettings {
+  username: string;
+  email?: string;
+  groups: string[];
+  createdAt?: string;
+  lastModifiedAt?: string;
+  /** ISO 8601, while a bypass is active. */
+  bypassUntil?: string;
+  /** ISO 8601: when this entry was written. */
+  indexedAt: string;
+}
+
+/** What the index can select by itself (everything else is the service's). */
+export interface MfaStatusQuery {
+  cursor?: string;
+  limit: number;
+  /** Username prefix. */
+  prefix?: string;
+  /** A factor the user has, or NONE for users without any. */
+  method?: MfaMethod | 'NONE';
+  role?: string;
+  /** Only users with at least one factor (true) or none (false). */
+  hasMfa?: boolean;
+  /** Only users with a bypass ending after this time (ISO 8601). */
+  bypassedAfter?: string;
+}
+
+/** Where a backfill stopped: the `ListUsers` cursor of the next page, and how far it got. */
+export interface BackfillCheckpoint {
+  cursor?: string;
+  done: boolean;
+  indexed: number;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/**
  * Where admin state and the audit trail live. Every write is a single-item conditional write, so any
  * number of servers can share one store:
  * - `appendEvent` writes an event only if its id is new (the winner of a race is the one that acts);
@@ -56,6 +96,24 @@ export interface AdminStore {
   deleteBypass(username: string, bypassId: string): Promise<boolean>;
   /** Bypasses whose `until` is at or before `now` (ISO 8601), soonest first. */
   expiredBypasses(now: string, limit: number): Promise<BypassRecord[]>;
+  /** Writes (replaces) a user's index entry. */
+  putStatus(entry: MfaStatusEntry): Promise<void>;
+  getStatus(username: string): Promise<MfaStatusEntry | undefined>;
+  /** Index entries by username, in order; a page costs the same wherever it starts. */
+  listStatuses(query: MfaStatusQuery): Promise<AdminPage<MfaStatusEntry>>;
+  getBackfill(): Promise<BackfillCheckpoint | undefined>;
+  putBackfill(checkpoint: BackfillCheckpoint): Promise<void>;
+}
+
+/** Whether an index entry passes the filters a store applies (shared by the stores). */
+export function statusMatches(entry: MfaStatusEntry, query: MfaStatusQuery): boolean {
+  if (query.prefix && !entry.username.startsWith(query.prefix)) return false;
+  if (query.method === 'NONE' && entry.methods.length > 0) return false;
+  if (query.method && query.method !== 'NONE' && !entry.methods.includes(query.method)) return false;
+  if (query.role && !entry.groups.includes(query.role)) return false;
+  if (query.hasMfa !== undefined && query.hasMfa !== entry.methods.length > 0) return false;
+  if (query.bypassedAfter && !(entry.bypassUntil && entry.bypassUntil > query.bypassedAfter)) return false;
+  return true;
 }
 
 /** Opaque page cursors: base64url JSON (Web APIs only: the simulator runs this in browsers). */
