@@ -14,7 +14,7 @@ import { randomId } from './totp.js';
  * keeps a verified authenticator's secret (so turning it back on works), turning TOTP on without one
  * fails with InvalidParameterException, listing pages at most 60 users.
  */
-function simulatedAdminPool(runtime: SimulatorRuntime): AdminPool {
+export function simulatedAdminPool(runtime: SimulatorRuntime): AdminPool {
   const { state } = runtime;
   const userOf = (username: string): StoredUser | undefined =>
     Object.hasOwn(state.users, username) ? state.users[username] : undefined;

@@ -3,7 +3,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { adminTableDefinition, dynamoDbAdminStore } from 'mfa-kit/server/dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminAuditEvent } from '../../src/ports';
-import { type AdminStore, type BypassRecord, memoryAdminStore } from '../../src/server';
+import { type AdminStore, type BypassRecord, type MfaStatusEntry, memoryAdminStore } from '../../src/server';
 import { type LocalDynamo, startDynalite } from './support/dynalite';
 
 /** One contract, two stores: whatever the memory store promises, DynamoDB (on dynalite) keeps too. */
@@ -177,4 +177,76 @@ describe.each(targets)('admin store contract: %s', (_name, makeStore) => {
     } while (cursor);
     expect(seen.size).toBe(1000);
   }, 60_000);
+
+  it('pages the MFA-status index by username, once each, with filters pushed down', async () => {
+    const store = await makeStore();
+    const entry = (i: number): MfaStatusEntry => ({
+      username: `user${String(i).padStart(3, '0')}`,
+      groups: i % 10 === 0 ? ['admins'] : [],
+      methods: i % 3 === 0 ? [] : i % 3 === 1 ? ['TOTP'] : ['TOTP', 'SMS'],
+      ...(i % 3 === 1 ? { preferred: 'TOTP' as const } : {}),
+      ...(i % 50 === 7 ? { bypassUntil: '2026-11-24T10:00:00.000Z' } : {}),
+      indexedAt: '2026-11-23T10:00:00.000Z',
+    });
+    // Written out of order: the index keeps them sorted.
+    await Promise.all(Array.from({ length: 130 }, (_, i) => store.putStatus(entry(129 - i))));
+    await store.putStatus({ ...entry(5), email: 'five@example.com' });
+    expect(await store.getStatus('user005')).toEqual({ ...entry(5), email: 'five@example.com' });
+    expect(await store.getStatus('nobody')).toBeUndefined();
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listStatuses({ limit: 60, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(60);
+      seen.push(...page.items.map((e) => e.username));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 130 }, (_, i) => entry(i).username));
+
+    const prefix = await store.listStatuses({ limit: 60, prefix: 'user12' });
+    expect(prefix.items.map((e) => e.username)).toEqual([
+      'user120',
+      'user121',
+      'user122',
+      'user123',
+      'user124',
+      'user125',
+      'user126',
+      'user127',
+      'user128',
+      'user129',
+    ]);
+    expect(prefix.cursor).toBeUndefined();
+    const none = await store.listStatuses({ limit: 100, method: 'NONE', prefix: 'user0' });
+    expect(none.items.every((e) => e.methods.length === 0)).toBe(true);
+    expect(none.items).toHaveLength(34);
+    const sms = await store.listStatuses({ limit: 100, method: 'SMS', prefix: 'user0' });
+    expect(sms.items).toHaveLength(33);
+    const admins = await store.listStatuses({ limit: 100, role: 'admins' });
+    expect(admins.items.map((e) => e.username)).toEqual(
+      Array.from({ length: 13 }, (_, i) => entry(i * 10).username),
+    );
+    const withMfa = await store.listStatuses({ limit: 100, hasMfa: true, prefix: 'user1' });
+    expect(withMfa.items).toHaveLength(20);
+    const bypassed = await store.listStatuses({ limit: 100, bypassedAfter: '2026-11-24T09:00:00.000Z' });
+    expect(bypassed.items.map((e) => e.username)).toEqual(['user007', 'user057', 'user107']);
+    expect(
+      (await store.listStatuses({ limit: 100, bypassedAfter: '2026-11-24T11:00:00.000Z' })).items,
+    ).toEqual([]);
+  });
+
+  it('keeps the backfill checkpoint', async () => {
+    const store = await makeStore();
+    expect(await store.getBackfill()).toBeUndefined();
+    const checkpoint = {
+      cursor: 'page-token',
+      done: false,
+      indexed: 120,
+      startedAt: '2026-11-23T10:00:00.000Z',
+      updatedAt: '2026-11-23T10:01:00.000Z',
+    };
+    await store.putBackfill(checkpoint);
+    expect(await store.getBackfill()).toEqual(checkpoint);
+  });
 });
