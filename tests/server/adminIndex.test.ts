@@ -198,6 +198,14 @@ describe('listing from the index on cognito-local + dynalite', () => {
     expect(
       (await service.listUsers({ filter: { compliance: 'non_compliant' } })).items.map((row) => row.username),
     ).toEqual(['bob', 'root']);
+    // The dry run and the export count from the index too.
+    expect(
+      await service.setPoolMfaConfig(actor, { mode: 'ON', methods: ['TOTP'], dryRun: true }),
+    ).toMatchObject({
+      impact: { scanned: 4, withoutMfa: 2, sentToSetup: 2 },
+    });
+    const report = await service.exportCompliance({ format: 'csv' });
+    expect(report.body.trimEnd().split('\r\n')).toHaveLength(5);
     expect(proxy.calls).toEqual([]);
 
     // An admin change updates the entry at once.

@@ -69,7 +69,9 @@ beforeAll(async () => {
       }
     }),
   );
-  console.info(`indexed ${USERS} users on dynalite in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.info(
+    `indexed ${USERS} users on dynalite in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }, 1_800_000);
 afterAll(async () => {
   await dynamo?.stop();
@@ -102,7 +104,10 @@ describe(`MFA-status index bench: ${USERS} users on dynalite`, () => {
       for (let sample = 0; sample < SAMPLES; sample += 1) {
         const pageCursor = cursors.get(page);
         const started = performance.now();
-        const answer = await service.listUsers({ limit: PAGE, ...(pageCursor ? { cursor: pageCursor } : {}) });
+        const answer = await service.listUsers({
+          limit: PAGE,
+          ...(pageCursor ? { cursor: pageCursor } : {}),
+        });
         times.push(performance.now() - started);
         expect(answer.items[0]?.username).toBe(entry((page - 1) * PAGE).username);
       }

@@ -63,6 +63,9 @@ export interface MfaAdminServiceOptions {
   newId?: () => string;
 }
 
+/** A user as the pool or the index knows them. */
+type IndexedUser = Omit<PoolUser, 'hasPhone'> & { bypassUntil?: string };
+
 /** What a grace rule may look at. */
 export type GraceSubject = Pick<PoolUser, 'username' | 'groups' | 'createdAt' | 'email'>;
 
@@ -264,7 +267,11 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     try {
       extra = await apply();
     } catch (error) {
-      await undo?.();
+      try {
+        await undo?.();
+      } catch (undoError) {
+        console.error('mfa-kit: undoing a failed admin action failed', undoError);
+      }
       const failed = await store.settleEvent(event.id, 'failed', {
         error: error instanceof Error ? error.name : 'Error',
       });
@@ -365,8 +372,17 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     return rowOf(user, expired ? undefined : record);
   }
 
-  async function everyUser(visit: (user: PoolUser) => void): Promise<void> {
+  /** Every user: from the index when it is on (no Cognito call), else page by page from the pool. */
+  async function everyUser(visit: (user: IndexedUser) => void): Promise<void> {
     let cursor: string | undefined;
+    if (options.statusIndex) {
+      do {
+        const page = await store.listStatuses({ limit: 100, ...(cursor ? { cursor } : {}) });
+        for (const entry of page.items) visit(entry);
+        cursor = page.cursor;
+      } while (cursor);
+      return;
+    }
     do {
       const page = await pool.listUsernames({ cursor, limit: 60 });
       const users = await mapLimit(page.usernames, concurrency, (name) => pool.getUser(name));
@@ -643,10 +659,13 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     async exportCompliance({ format }) {
       if (format !== 'csv' && format !== 'json')
         throw new MfaAdminError('INVALID_REQUEST', 'format must be csv or json.');
-      const users: PoolUser[] = [];
+      const users: IndexedUser[] = [];
       await withPool(() => everyUser((user) => users.push(user)));
+      const at = iso();
       const withBypass = await withPool(() =>
-        mapLimit(users, concurrency, async (user) => {
+        mapLimit(users, concurrency, async (user): Promise<AdminUserRow | undefined> => {
+          if (options.statusIndex && !(user.bypassUntil && user.bypassUntil <= at))
+            return rowOf(user, user.bypassUntil ? { until: user.bypassUntil } : undefined);
           // Bypass state from the store; an expired one is ended first (the lazy path).
           const { record, expired } = await currentBypass(user.username);
           const current = expired ? await pool.getUser(user.username) : user;
@@ -713,8 +732,10 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     for (const entry of page.items) {
       let current: MfaStatusEntry | undefined = entry;
       if (entry.bypassUntil && entry.bypassUntil <= at) {
-        const { expired } = await withPool(() => currentBypass(entry.username));
-        if (expired) current = await store.getStatus(entry.username);
+        // Ran out: end it (the lazy path), and read the user again either way, so a stale entry heals.
+        await withPool(() => currentBypass(entry.username));
+        await reindex(entry.username);
+        current = await store.getStatus(entry.username);
       }
       if (!current) continue;
       const row = rowOf(current, current.bypassUntil ? { until: current.bypassUntil } : undefined);
