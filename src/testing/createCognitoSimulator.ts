@@ -42,7 +42,9 @@ export type SimulatorCall =
   | `recoveryCodes.${keyof RecoveryCodesAdapter}`
   | `stepUpVerifier.${keyof StepUpVerifier}`
   | `reauthVerifier.${keyof StepUpVerifier}`
-  | `admin.${keyof AdminAdapter}`;
+  | `admin.${keyof AdminAdapter}`
+  /** The next admin call, whichever it is. */
+  | 'admin.*';
 
 export interface CognitoSimulator {
   client: AuthClient;
@@ -101,7 +103,9 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
       Object.entries(target).map(([method, implementation]) => [
         method,
         async (...args: unknown[]) => {
-          const key = `${prefix}${method}` as SimulatorCall;
+          const exact = `${prefix}${method}` as SimulatorCall;
+          // `admin.*` fails the adapter's next call, whichever method it is.
+          const key = faults.has(exact) || !prefix ? exact : (`${prefix}*` as SimulatorCall);
           const fault = faults.get(key);
           faults.delete(key);
           await Promise.resolve();

@@ -152,6 +152,11 @@ describe('simulator admin adapter', () => {
     expect(sim.pool.getUser('alice')?.totpEnabled).toBe(true);
     await sim.admin.resetUserMfa({ username: 'alice', justification });
     expect(sim.pool.getUser('alice')?.totpEnabled).toBe(false);
+
+    const refused = new MfaAdminError('POOL_ERROR', 'The user pool refused the change.');
+    sim.failNext('admin.*', refused);
+    await expect(sim.admin.listUsers()).rejects.toBe(refused);
+    expect((await sim.admin.listUsers()).items).toHaveLength(3);
   });
 
   it('keeps admin state with the simulator across a reload (sessionStorage)', async () => {
