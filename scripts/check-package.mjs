@@ -24,14 +24,15 @@ const sizeBudgets = {
   'dist/index.js': 32 * 1024,
   'dist/core.js': 1 * 1024,
   'dist/amplify.js': 2 * 1024,
-  // Server-side only (never in a browser bundle); the admin routes and stores (issue 18) add ~3 KB.
+  // Server-side only (never in a browser bundle): the admin routes, stores and MFA-status index
+  // (issue 18) add ~3 KB here and ~6 KB to the shared chunks.
   'dist/server.js': 10 * 1024,
-  'dist/dynamodb.js': 3 * 1024,
+  'dist/dynamodb.js': 4 * 1024,
   'dist/testing.js': 8 * 1024,
   'dist/mfa-kit.css': 3 * 1024,
   // Chunks shared between entries (error mapping, code format, the recovery rules, and the admin
   // service that mfa-kit/server and the simulator in mfa-kit/testing both run).
-  'dist/*-*.js': 11 * 1024,
+  'dist/*-*.js': 13 * 1024,
 };
 
 function checkSizeBudgets() {
