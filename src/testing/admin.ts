@@ -53,6 +53,15 @@ export function simulatedAdminPool(runtime: SimulatorRuntime): AdminPool {
     setUserMfa: async (username, settings) => {
       const user = userOf(username);
       if (!user) throw new SimulatedAuthError('UserNotFoundException', 'User does not exist.');
+      // "You can't turn off TOTP MFA for any of your users when MFA is required in your user pool."
+      if (
+        state.mfaConfiguration === 'ON' &&
+        user.enabled.some((method) => !settings.methods.includes(method))
+      )
+        throw new SimulatedAuthError(
+          'InvalidParameterException',
+          'MFA is required in this user pool: a factor cannot be turned off.',
+        );
       if (settings.methods.includes('TOTP') && !user.totpSecret)
         throw new SimulatedAuthError('InvalidParameterException', 'User has not verified software token mfa');
       user.enabled = [...settings.methods] as MfaMethod[];

@@ -80,6 +80,22 @@ describe('tokenBucket', () => {
   });
 });
 
+describe('the simulated admin pool behaves as Cognito documents', () => {
+  it('keeps a disabled authenticator, and refuses to turn a factor off while the pool requires MFA', async () => {
+    const pool = simulatedPoolWith(1);
+    const user = await pool.getUser('user0000');
+    expect(user).toMatchObject({ methods: ['TOTP'], preferred: 'TOTP' });
+    await pool.setUserMfa('user0000', { methods: [] }, { methods: ['TOTP'] });
+    // "This operation doesn't reset an existing TOTP MFA for a user" (AdminSetUserMFAPreference).
+    await pool.setUserMfa('user0000', { methods: ['TOTP'], preferred: 'TOTP' }, { methods: [] });
+    expect(await pool.getUser('user0000')).toMatchObject({ methods: ['TOTP'], preferred: 'TOTP' });
+    await pool.setMfaConfig({ mode: 'ON', methods: ['TOTP'] });
+    await expect(pool.setUserMfa('user0000', { methods: [] }, { methods: ['TOTP'] })).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
+  });
+});
+
 describe('backfillStatusIndex: resumable and rate-limited', () => {
   it('pages through the pool, checkpoints each page, resumes after a stop or a crash', async () => {
     const { clock, now, sleep } = virtualClock();

@@ -472,23 +472,28 @@ describe('bypass for at most 24 hours, re-enabled automatically', () => {
     expect(user.PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
   });
 
-  it('refuses a bypass when the pool requires MFA, with the reason and the alternative', async () => {
+  it('refuses bypass and reset when the pool requires MFA, with the reason and the alternative', async () => {
     const onPool = await harness({
       pool: {
         ...cognitoAdminPool({ cognito: adminClient(proxy.endpoint), userPoolId: pool.userPoolId }),
         getMfaConfig: async () => ({ mode: 'ON', methods: ['TOTP'] }),
       },
     });
-    const answer = await call<{ error: string; message: string; alternative: string }>(
-      onPool.handler,
-      'POST',
-      '/users/alice/mfa-bypass',
-      { justification },
-    );
-    expect(answer.status).toBe(409);
-    expect(answer.body.error).toBe('BYPASS_UNAVAILABLE_POOL_MFA_ON');
-    expect(answer.body.message).toMatch(/requires MFA/);
-    expect(answer.body.alternative).toMatch(/Reset/);
+    for (const [action, code] of [
+      ['mfa-bypass', 'BYPASS_UNAVAILABLE_POOL_MFA_ON'],
+      ['mfa-reset', 'RESET_UNAVAILABLE_POOL_MFA_ON'],
+    ]) {
+      const answer = await call<{ error: string; message: string; alternative: string }>(
+        onPool.handler,
+        'POST',
+        `/users/alice/${action}`,
+        { justification },
+      );
+      expect(answer.status).toBe(409);
+      expect(answer.body.error).toBe(code);
+      expect(answer.body.message).toMatch(/requires MFA \(ON\)/);
+      expect(answer.body.alternative).toMatch(/MFA OPTIONAL/);
+    }
     expect(callsTo('AdminSetUserMFAPreference')).toEqual([]);
     expect((await onPool.store.queryEvents({})).items).toEqual([]);
   });

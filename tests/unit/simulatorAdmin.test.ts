@@ -93,7 +93,7 @@ describe('simulator admin adapter', () => {
     expect((await sim.admin.getAuditLog({ type: 'mfa_bypass_expired' })).items).toHaveLength(1);
   });
 
-  it('refuses bypass in a pool with MFA ON and explains the alternative', async () => {
+  it('refuses bypass and reset in a pool with MFA ON and explains the alternative', async () => {
     const sim = simulator({
       mfaConfiguration: 'ON',
       users: [
@@ -108,8 +108,12 @@ describe('simulator admin adapter', () => {
     expect(error).toBeInstanceOf(MfaAdminError);
     expect(error).toMatchObject({
       code: 'BYPASS_UNAVAILABLE_POOL_MFA_ON',
-      alternative: expect.stringMatching(/Reset/),
+      alternative: expect.stringMatching(/MFA OPTIONAL/),
     });
+    expect(await codeOf(sim.admin.resetUserMfa({ username: 'alice', justification }))).toBe(
+      'RESET_UNAVAILABLE_POOL_MFA_ON',
+    );
+    expect(sim.pool.getUser('alice')?.totpEnabled).toBe(true);
   });
 
   it('reset turns MFA off, invalidates recovery codes and forgets remembered devices', async () => {

@@ -428,6 +428,27 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     return impact;
   }
 
+  /**
+   * Cognito does not let a factor be turned off while the pool requires MFA ("You can't turn off TOTP
+   * MFA for any of your users when MFA is required in your user pool", SoftwareTokenMfaSettingsType),
+   * so neither a bypass nor a reset can work there: refuse with the reason and what to do instead.
+   */
+  async function refuseInPoolWithMfaOn(
+    code: 'BYPASS_UNAVAILABLE_POOL_MFA_ON' | 'RESET_UNAVAILABLE_POOL_MFA_ON',
+    what: 'bypassed' | 'reset',
+  ): Promise<void> {
+    const config = await withPool(() => pool.getMfaConfig());
+    if (config.mode !== 'ON') return;
+    throw new MfaAdminError(
+      code,
+      `The pool requires MFA (ON): Cognito does not let a user's factors be turned off there, so MFA cannot be ${what}.`,
+      {
+        alternative:
+          'Run the pool with MFA OPTIONAL and require MFA in the app (the enforcement policy), where bypass and reset work. In a pool with MFA ON, a lost authenticator is cleared only by deleting and re-creating the user.',
+      },
+    );
+  }
+
   async function withPool<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -541,6 +562,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     async resetUserMfa(actor, input) {
       const typed = requireUsername(input?.username);
       const justification = requireJustification(input.justification);
+      await refuseInPoolWithMfaOn('RESET_UNAVAILABLE_POOL_MFA_ON', 'reset');
       const user = await requireUser(typed);
       refuseSelf(actor, typed, user);
       const previous: UserMfaSettings = {
@@ -577,16 +599,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
           'INVALID_REQUEST',
           `hours must be more than 0 and at most ${MAX_BYPASS_HOURS}.`,
         );
-      const config = await withPool(() => pool.getMfaConfig());
-      if (config.mode === 'ON')
-        throw new MfaAdminError(
-          'BYPASS_UNAVAILABLE_POOL_MFA_ON',
-          'The pool requires MFA (ON): Cognito asks every user for MFA whatever their preference, and a user with every factor off is sent to set one up instead of being let in.',
-          {
-            alternative:
-              'Reset the user’s MFA so they enrol a new factor at their next sign-in, or run the pool with MFA OPTIONAL and enforce MFA in the app, where a bypass is possible.',
-          },
-        );
+      await refuseInPoolWithMfaOn('BYPASS_UNAVAILABLE_POOL_MFA_ON', 'bypassed');
       const user = await requireUser(typed);
       refuseSelf(actor, typed, user);
       const { record: active } = await withPool(() => currentBypass(user.username));
