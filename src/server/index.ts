@@ -38,7 +38,7 @@ export {
   memoryAdminStore,
 } from './admin/memoryAdminStore.js';
 export type { AdminPool, PoolUser } from './admin/pool.js';
-export { recordRecoveryInAdminStore } from './admin/recoveryEvents.js';
+export { type RecordRecoveryOptions, recordRecoveryInAdminStore } from './admin/recoveryEvents.js';
 export {
   type AdminActor,
   type AdminAuditSink,
