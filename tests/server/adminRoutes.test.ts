@@ -519,3 +519,76 @@ describe('compliance export', () => {
     expect((await call(handler, 'GET', '/compliance-export?format=xlsx')).status).toBe(400);
   });
 });
+
+describe('requests the handler refuses or answers plainly', () => {
+  it('400 for malformed bodies and queries, 404/405 for unknown routes, CORS for allowed origins', async () => {
+    const { handler } = await harness({ allowedOrigins: ['https://console.example'] });
+    const notJson = await handler(
+      new Request('https://app.example/mfa/admin/users/bob/mfa-reset', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${rootToken}`, 'content-type': 'application/json' },
+        body: '{not json',
+      }),
+    );
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ error: 'INVALID_REQUEST' });
+    const wrongType = await handler(
+      new Request('https://app.example/mfa/admin/users/bob/mfa-reset', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${rootToken}`, 'content-type': 'text/plain' },
+        body: JSON.stringify({ justification }),
+      }),
+    );
+    expect(wrongType.status).toBe(400);
+    expect((await call(handler, 'GET', '/audit-log?type=mfa_everything')).status).toBe(400);
+    expect((await call(handler, 'GET', '/audit-log?from=yesterday')).status).toBe(400);
+    expect((await call(handler, 'GET', '/users/%E0%A4%A')).status).toBe(400);
+    expect((await call(handler, 'GET', '/nowhere')).status).toBe(404);
+    expect((await call(handler, 'DELETE', '/pool-mfa')).status).toBe(405);
+    expect((await call(handler, 'PUT', '/users/bob/mfa-reset', { justification })).status).toBe(405);
+
+    const preflight = await handler(
+      new Request('https://app.example/mfa/admin/users', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://console.example', 'access-control-request-method': 'GET' },
+      }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://console.example');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('DELETE');
+    const foreign = await handler(
+      new Request('https://app.example/mfa/admin/users', {
+        headers: { authorization: `Bearer ${rootToken}`, origin: 'https://evil.example' },
+      }),
+    );
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('pages the audit log by cursor and filters it by time', async () => {
+    const { handler, clock } = await harness();
+    const start = clock.now;
+    for (let i = 0; i < 3; i += 1) {
+      clock.now = start + i * 60_000;
+      expect((await call(handler, 'POST', '/users/bob/mfa-reset', { justification })).status).toBe(200);
+    }
+    const first = await call<AdminPage<AdminAuditEvent>>(handler, 'GET', '/audit-log?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    const second = await call<AdminPage<AdminAuditEvent>>(
+      handler,
+      'GET',
+      `/audit-log?limit=2&cursor=${encodeURIComponent(first.body.cursor ?? '')}`,
+    );
+    expect(second.body.items).toHaveLength(1);
+    expect([...first.body.items, ...second.body.items].map((e) => e.at)).toEqual([
+      new Date(start + 120_000).toISOString(),
+      new Date(start + 60_000).toISOString(),
+      new Date(start).toISOString(),
+    ]);
+    const window = await call<AdminPage<AdminAuditEvent>>(
+      handler,
+      'GET',
+      `/audit-log?from=${new Date(start + 30_000).toISOString()}&to=${new Date(start + 90_000).toISOString()}`,
+    );
+    expect(window.body.items.map((e) => e.at)).toEqual([new Date(start + 60_000).toISOString()]);
+  });
+});
