@@ -152,6 +152,16 @@ describe('backfillStatusIndex: resumable and rate-limited', () => {
     // A finished run starts over on the next call: a refresh.
     const again = await service.backfillStatusIndex({ ratePerSecond: 1000, maxPages: 1, sleep });
     expect(again).toMatchObject({ done: false, indexed: 60 });
+
+    // A user the pool no longer has leaves the index on the next refresh or single read.
+    const gone: AdminPool = {
+      ...pool,
+      getUser: async (username) => (username === 'user0001' ? undefined : real.getUser(username)),
+    };
+    const withGone = createMfaAdminService({ pool: gone, store, now, statusIndex: true });
+    expect(await store.getStatus('user0001')).toBeDefined();
+    expect(await withGone.refreshUser('user0001')).toBeUndefined();
+    expect(await store.getStatus('user0001')).toBeUndefined();
   });
 });
 

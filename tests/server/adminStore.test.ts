@@ -193,6 +193,10 @@ describe.each(targets)('admin store contract: %s', (_name, makeStore) => {
     await store.putStatus({ ...entry(5), email: 'five@example.com' });
     expect(await store.getStatus('user005')).toEqual({ ...entry(5), email: 'five@example.com' });
     expect(await store.getStatus('nobody')).toBeUndefined();
+    await store.putStatus(entry(200));
+    await store.deleteStatus('user200');
+    await store.deleteStatus('user200');
+    expect(await store.getStatus('user200')).toBeUndefined();
 
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -299,6 +299,11 @@ export function dynamoDbAdminStore(options: DynamoDbAdminStoreOptions): AdminSto
       return Item ? statusFrom(Item) : undefined;
     },
 
+    async deleteStatus(username) {
+      const { lib, client } = await documents;
+      await client.send(new lib.DeleteCommand({ TableName, Key: { pk: statusKey(username) } }));
+    },
+
     async listStatuses(query) {
       const { lib, client } = await documents;
       const names: Record<string, string> = { '#h': 'tpk' };

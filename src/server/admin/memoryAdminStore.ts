@@ -137,6 +137,11 @@ export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminSt
       const entry = statuses.get(username);
       return entry ? copy(entry) : undefined;
     },
+    async deleteStatus(username) {
+      if (!statuses.delete(username)) return;
+      order.splice(firstAfter(username) - 1, 1);
+      statusChanged();
+    },
     async listStatuses(query) {
       const after = decodeCursor<string>(query.cursor);
       let index = after === undefined ? (query.prefix ? firstAfter(query.prefix) - 1 : 0) : firstAfter(after);

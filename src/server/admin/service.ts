@@ -246,6 +246,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     try {
       const user = await pool.getUser(username);
       if (user) await indexUser(user, (await store.getBypass(user.username))?.until);
+      else await store.deleteStatus(username);
       return user;
     } catch (error) {
       console.error('mfa-kit: updating the MFA-status index failed', error);
@@ -504,7 +505,10 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     async getUser(username) {
       const name = requireUsername(username);
       const row = await withPool(() => rowFor(name));
-      if (!row) throw new MfaAdminError('USER_NOT_FOUND', 'The pool has no such user.');
+      if (!row) {
+        await store.deleteStatus(name).catch(() => {});
+        throw new MfaAdminError('USER_NOT_FOUND', 'The pool has no such user.');
+      }
       // A single-user read is live: it also refreshes the user's index entry.
       await indexUser(row, row.bypassUntil).catch((error: unknown) =>
         console.error('mfa-kit: updating the MFA-status index failed', error),

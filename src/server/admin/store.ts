@@ -99,6 +99,8 @@ export interface AdminStore {
   /** Writes (replaces) a user's index entry. */
   putStatus(entry: MfaStatusEntry): Promise<void>;
   getStatus(username: string): Promise<MfaStatusEntry | undefined>;
+  /** Drops a user the pool no longer has. */
+  deleteStatus(username: string): Promise<void>;
   /** Index entries by username, in order; a page costs the same wherever it starts. */
   listStatuses(query: MfaStatusQuery): Promise<AdminPage<MfaStatusEntry>>;
   getBackfill(): Promise<BackfillCheckpoint | undefined>;
