@@ -23,14 +23,17 @@ const root = resolve(import.meta.dirname, '..');
  */
 const sizeBudgets = {
   'dist/index.js': 36 * 1024,
-  'dist/core.js': 1 * 1024,
+  'dist/core.js': 2 * 1024,
   'dist/amplify.js': 2 * 1024,
-  'dist/server.js': 8 * 1024,
-  'dist/dynamodb.js': 2 * 1024,
-  'dist/testing.js': 8 * 1024,
+  // Server-side only (never in a browser bundle): the admin routes, stores and MFA-status index
+  // (issue 18) add ~3 KB here and ~6 KB to the shared chunks.
+  'dist/server.js': 12 * 1024,
+  'dist/dynamodb.js': 4 * 1024,
+  'dist/testing.js': 10 * 1024,
   'dist/mfa-kit.css': 5 * 1024,
-  // Chunks shared between entries: the catalogs, error mapping, code formats, recovery rules, MFA policy.
-  'dist/*-*.js': 30 * 1024,
+  // Chunks shared between entries: the catalogs, error mapping, code formats, recovery rules, MFA policy,
+  // and the admin service that mfa-kit/server and the simulator in mfa-kit/testing both run.
+  'dist/*-*.js': 38 * 1024,
 };
 
 function checkSizeBudgets() {

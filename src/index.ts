@@ -45,6 +45,12 @@ export {
   type TotpSetupProps,
   TotpSetupQrCode,
 } from './components/TotpSetup/index.js';
+export {
+  isMfaAdminError,
+  JUSTIFICATION_MIN_LENGTH,
+  MfaAdminError,
+  type MfaAdminErrorCode,
+} from './core/adminErrors.js';
 export { isCompleteCode, normalizeCode } from './core/codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
 export type { RecoveryCodesState } from './core/flows/recoveryCodes.js';
@@ -163,8 +169,10 @@ export {
 } from './hooks/useRecoveryCodes.js';
 export { type TotpSetupApi, type UseTotpSetupOptions, useTotpSetup } from './hooks/useTotpSetup.js';
 export {
+  type HttpAdminAdapterOptions,
   type HttpRecoveryCodesOptions,
   type HttpStepUpVerifierOptions,
+  httpAdminAdapter,
   httpRecoveryCodes,
   httpStepUpVerifier,
 } from './http/index.js';

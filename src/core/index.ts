@@ -19,6 +19,12 @@ export {
   messagesFor,
 } from '../i18n/index.js';
 export type { MfaMethod } from '../ports.js';
+export {
+  isMfaAdminError,
+  JUSTIFICATION_MIN_LENGTH,
+  MfaAdminError,
+  type MfaAdminErrorCode,
+} from './adminErrors.js';
 export { isCompleteCode, normalizeCode } from './codes.js';
 export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './errors.js';
 export {

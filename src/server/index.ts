@@ -1,10 +1,74 @@
+export {
+  isMfaAdminError,
+  MfaAdminError,
+  type MfaAdminErrorCode,
+} from '../core/adminErrors.js';
 export type {
   MfaCompliance,
   MfaComplianceStatus,
   MfaEnforcementAction,
   MfaPolicy,
 } from '../core/mfaPolicy.js';
-export type { MfaMethod, RecoveryCodeSet, RecoveryCodesStatus, RecoveryRedeemResult } from '../ports.js';
+export type {
+  AdminAuditEvent,
+  AdminAuditEventType,
+  AdminAuditQuery,
+  AdminBypassInput,
+  AdminBypassResult,
+  AdminComplianceStatus,
+  AdminListUsersInput,
+  AdminPage,
+  AdminResetInput,
+  AdminUserRow,
+  ComplianceExport,
+  MfaMethod,
+  PoolMfaChangeImpact,
+  PoolMfaConfig,
+  PoolMfaMode,
+  RecoveryCodeSet,
+  RecoveryCodesStatus,
+  RecoveryRedeemResult,
+  SetPoolMfaConfigInput,
+  SetPoolMfaConfigResult,
+} from '../ports.js';
+export {
+  type CognitoAdminPoolOptions,
+  cognitoAdminPool,
+} from './admin/cognitoAdminPool.js';
+export { complianceCsv, csvField } from './admin/compliance.js';
+export {
+  createMfaAdminHandler,
+  MFA_ADMIN_ROUTES,
+  type MfaAdminHandler,
+  type MfaAdminHandlerOptions,
+} from './admin/handler.js';
+export {
+  type MemoryAdminStoreData,
+  type MemoryAdminStoreOptions,
+  memoryAdminStore,
+} from './admin/memoryAdminStore.js';
+export type { AdminPool, PoolUser } from './admin/pool.js';
+export { type RecordRecoveryOptions, recordRecoveryInAdminStore } from './admin/recoveryEvents.js';
+export {
+  type AdminActor,
+  type AdminAuditSink,
+  type BackfillOptions,
+  createMfaAdminService,
+  type GraceSubject,
+  MAX_BYPASS_HOURS,
+  type MfaAdminService,
+  type MfaAdminServiceOptions,
+  type SweepResult,
+} from './admin/service.js';
+export type {
+  AdminStore,
+  BackfillCheckpoint,
+  BypassRecord,
+  MfaStatusEntry,
+  MfaStatusQuery,
+  UserMfaSettings,
+} from './admin/store.js';
+export { type TokenBucketOptions, tokenBucket } from './admin/tokenBucket.js';
 export {
   createMfaHandler,
   type MfaHandler,

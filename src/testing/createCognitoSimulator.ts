@@ -1,7 +1,9 @@
 import type { MfaPolicy } from '../core/mfaPolicy.js';
 import { COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/passwordPolicy.js';
-import type { AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
+import type { AdminAdapter, AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
+import type { SweepResult } from '../server/admin/service.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
+import { createSimulatedAdmin } from './admin.js';
 import { errors } from './cognitoErrors.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createPool, type SimulatorPool, storedUserFromSeed } from './pool.js';
@@ -49,6 +51,8 @@ export interface CognitoSimulatorOptions {
    * `mfa_grace_until` for this policy.
    */
   mfaPolicy?: MfaPolicy;
+  /** Groups whose signed-in members may use `admin`. Default `['admin']`. */
+  adminGroups?: string[];
 }
 
 export type SimulatorFault = Error | 'network' | { delayMs: number };
@@ -58,7 +62,10 @@ export type SimulatorCall =
   | keyof AuthClient
   | `recoveryCodes.${keyof RecoveryCodesAdapter}`
   | `stepUpVerifier.${keyof StepUpVerifier}`
-  | `reauthVerifier.${keyof StepUpVerifier}`;
+  | `reauthVerifier.${keyof StepUpVerifier}`
+  | `admin.${keyof AdminAdapter}`
+  /** The next admin call, whichever it is. */
+  | 'admin.*';
 
 export interface CognitoSimulator {
   client: AuthClient;
@@ -73,6 +80,13 @@ export interface CognitoSimulator {
   recoveryCodes: RecoveryCodesAdapter;
   /** The recovery backend's audit trail, oldest first. */
   auditLog(): RecoveryAuditEvent[];
+  /**
+   * The admin console's adapter, by the rules of `createMfaAdminHandler`: the signed-in user acts and
+   * must be in one of `adminGroups`; bypasses end by themselves on reads after `clock.advance()`.
+   */
+  admin: AdminAdapter;
+  /** What the host's scheduled job runs on the server: ends expired bypasses nobody read. */
+  sweepExpiredBypasses(): Promise<SweepResult>;
   /** The next call of `method` fails with `fault` (or is delayed); one shot. */
   failNext(method: SimulatorCall, fault: SimulatorFault): void;
 }
@@ -122,7 +136,9 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
       Object.entries(target).map(([method, implementation]) => [
         method,
         async (...args: unknown[]) => {
-          const key = `${prefix}${method}` as SimulatorCall;
+          const exact = `${prefix}${method}` as SimulatorCall;
+          // `admin.*` fails the adapter's next call, whichever method it is.
+          const key = faults.has(exact) || !prefix ? exact : (`${prefix}*` as SimulatorCall);
           const fault = faults.get(key);
           faults.delete(key);
           await Promise.resolve();
@@ -135,6 +151,7 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     ) as T;
   }
   const client = withFaults(createSimulatedClient(runtime), '');
+  const admin = createSimulatedAdmin(runtime, options.adminGroups ?? ['admin']);
 
   return {
     client,
@@ -143,6 +160,8 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
     stepUpVerifier: withFaults(createSimulatedStepUpVerifier(runtime), 'stepUpVerifier.'),
     reauthVerifier: withFaults(createSimulatedReauthVerifier(runtime), 'reauthVerifier.'),
     recoveryCodes: withFaults(createSimulatedRecoveryCodes(runtime), 'recoveryCodes.'),
+    admin: withFaults(admin.adapter, 'admin.'),
+    sweepExpiredBypasses: () => admin.service.sweepExpiredBypasses(),
     auditLog: () => [...(state.recovery?.audit ?? [])],
     clock: {
       now,

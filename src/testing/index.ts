@@ -1,4 +1,5 @@
 export type { PasswordPolicy } from '../core/passwordPolicy.js';
+export type { SweepResult } from '../server/admin/service.js';
 export type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 export {
   type CognitoSimulator,

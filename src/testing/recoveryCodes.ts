@@ -1,6 +1,7 @@
 import type { RecoveryCodesAdapter } from '../ports.js';
 import { memoryStore } from '../server/recovery/memoryStore.js';
 import { createRecoveryService } from '../server/recovery/service.js';
+import type { RecoveryCodeStore } from '../server/recovery/store.js';
 import { errors } from './cognitoErrors.js';
 import type { SimulatorRuntime } from './simulatedClient.js';
 import { randomId } from './totp.js';
@@ -10,16 +11,30 @@ import { randomId } from './totp.js';
  * `createRecoveryService` as `createMfaHandler`): password proof, single use, rate limits, and the
  * authenticator app turned off after a redeem, as AdminSetUserMFAPreference would.
  */
-export function createSimulatedRecoveryCodes(runtime: SimulatorRuntime): RecoveryCodesAdapter {
+const stores = new WeakMap<SimulatorRuntime, RecoveryCodeStore>();
+
+/** The simulated backend's one recovery-code store (the admin reset invalidates codes in it too). */
+export function simulatedRecoveryStore(runtime: SimulatorRuntime): RecoveryCodeStore {
   const { state } = runtime;
   state.recovery ??= {
     pepper: `${randomId()}${randomId()}${randomId()}`,
     data: { sets: {}, counters: {} },
     audit: [],
   };
+  const existing = stores.get(runtime);
+  if (existing) return existing;
+  const store = memoryStore({ now: runtime.now, data: state.recovery.data, onChange: runtime.commit });
+  stores.set(runtime, store);
+  return store;
+}
+
+export function createSimulatedRecoveryCodes(runtime: SimulatorRuntime): RecoveryCodesAdapter {
+  const { state } = runtime;
+  const store = simulatedRecoveryStore(runtime);
   const recovery = state.recovery;
+  if (!recovery) throw new Error('simulatedRecoveryStore did not set up the recovery state.');
   const service = createRecoveryService({
-    store: memoryStore({ now: runtime.now, data: recovery.data, onChange: runtime.commit }),
+    store,
     pepper: recovery.pepper,
     now: runtime.now,
     audit: (event) => {

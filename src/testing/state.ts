@@ -1,5 +1,6 @@
 import type { PasswordPolicy } from '../core/passwordPolicy.js';
 import type { MfaMethod } from '../ports.js';
+import type { MemoryAdminStoreData } from '../server/admin/memoryAdminStore.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
 import type { MemoryStoreData } from '../server/recovery/memoryStore.js';
 
@@ -98,6 +99,8 @@ export interface SimulatorState {
   deviceKeys: Record<string, string>;
   /** The recovery-code backend's side: hashed codes, rate counters, the pepper and the audit trail. */
   recovery?: { pepper: string; data: MemoryStoreData; audit: RecoveryAuditEvent[] };
+  /** The admin backend's side: active bypasses and the admin audit trail. */
+  admin?: MemoryAdminStoreData;
 }
 
 export interface StateStore {
