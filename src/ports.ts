@@ -1,3 +1,4 @@
+import type { MfaPolicy, MfaPolicyInput } from './core/mfaPolicy.js';
 /**
  * The ports mfa-kit talks through. Types only: no runtime code lives here.
  *
@@ -350,6 +351,7 @@ export type AdminAuditEventType =
   | 'mfa_bypass_ended'
   | 'mfa_bypass_expired'
   | 'pool_mfa_changed'
+  | 'policy_changed'
   | 'mfa_recovery_used';
 
 /**
@@ -395,7 +397,7 @@ export interface ComplianceExport {
 /**
  * What the admin console needs. Implemented over HTTP (`httpAdminAdapter`, against
  * `createMfaAdminHandler` from `mfa-kit/server`) and by the simulator (`mfa-kit/testing`). Failures are
- * `MfaAdminError`s with a stable `code`. (The enforcement policy's getPolicy/setPolicy come with it.)
+ * `MfaAdminError`s with a stable `code`.
  */
 export interface AdminAdapter {
   getPoolMfaConfig(): Promise<PoolMfaConfig>;
@@ -410,4 +412,14 @@ export interface AdminAdapter {
   /** Newest first. */
   getAuditLog(query?: AdminAuditQuery): Promise<AdminPage<AdminAuditEvent>>;
   exportCompliance(input: { format: 'csv' | 'json' }): Promise<ComplianceExport>;
+  /** The enforcement policy the admin service judges compliance by; `null` before one is set. */
+  getPolicy(): Promise<MfaPolicy | null>;
+  /** Validated with `createMfaPolicy` (refused with the reasons), audited as `policy_changed`. */
+  setPolicy(input: SetMfaPolicyInput): Promise<MfaPolicy>;
+}
+
+export interface SetMfaPolicyInput {
+  policy: MfaPolicyInput;
+  /** Why (at least 10 characters), recorded with the event. */
+  justification: string;
 }

@@ -1,4 +1,5 @@
 import { isMfaAdminErrorCode, MfaAdminError } from '../core/adminErrors.js';
+import type { MfaPolicy } from '../core/mfaPolicy.js';
 import type {
   AdminAdapter,
   AdminAuditEvent,
@@ -113,6 +114,8 @@ export function httpAdminAdapter({
           limit: input.limit,
         })}`,
       ),
+    getPolicy: async () => (await call<{ policy: MfaPolicy | null }>('GET', '/policy')).policy,
+    setPolicy: (input) => call<MfaPolicy>('PUT', '/policy', input),
     async exportCompliance({ format }) {
       const response = await send('GET', `/compliance-export${query({ format })}`);
       return {

@@ -28,6 +28,7 @@ export type {
   RecoveryCodeSet,
   RecoveryCodesStatus,
   RecoveryRedeemResult,
+  SetMfaPolicyInput,
   SetPoolMfaConfigInput,
   SetPoolMfaConfigResult,
 } from '../ports.js';

@@ -25,6 +25,8 @@ export function simulatedAdminPool(runtime: SimulatorRuntime): AdminPool {
     groups: [...user.groups],
     methods: [...user.enabled],
     ...(user.preferred ? { preferred: user.preferred } : {}),
+    // AdminGetUser's UserCreateDate: where an enforcement policy's grace period starts.
+    ...(user.createdAt !== undefined ? { createdAt: new Date(user.createdAt).toISOString() } : {}),
   });
 
   return {
@@ -130,6 +132,11 @@ export function createSimulatedAdmin(runtime: SimulatorRuntime, adminGroups: str
       actor();
       return service.exportCompliance(input);
     },
+    getPolicy: async () => {
+      actor();
+      return service.getPolicy();
+    },
+    setPolicy: async (input) => service.setPolicy(actor(), input),
   };
   return { adapter, service };
 }

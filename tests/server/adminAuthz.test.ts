@@ -97,6 +97,16 @@ const requests: Record<string, () => Request> = {
     new Request('https://app.example/mfa/admin/users/erin/mfa-bypass', { method: 'DELETE' }),
   'GET /audit-log': () => new Request('https://app.example/mfa/admin/audit-log'),
   'GET /compliance-export': () => new Request('https://app.example/mfa/admin/compliance-export?format=csv'),
+  'GET /policy': () => new Request('https://app.example/mfa/admin/policy'),
+  'PUT /policy': () =>
+    new Request('https://app.example/mfa/admin/policy', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policy: { requiredRoles: ['admin'], policyStart: '2026-05-01T00:00:00Z' },
+        justification,
+      }),
+    }),
 };
 
 function withToken(request: Request, token: string | undefined): Request {
@@ -124,6 +134,8 @@ const adminStatus: Record<string, number> = {
   'DELETE /users/{username}/mfa-bypass': 200,
   'GET /audit-log': 200,
   'GET /compliance-export': 200,
+  'GET /policy': 200,
+  'PUT /policy': 200,
 };
 
 /** The matrix, printed for the issue note: route → caller → status. */

@@ -2,6 +2,7 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { adminTableDefinition, dynamoDbAdminStore } from 'mfa-kit/server/dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMfaPolicy } from '../../src/core/mfaPolicy';
 import type { AdminAuditEvent } from '../../src/ports';
 import { type AdminStore, type BypassRecord, type MfaStatusEntry, memoryAdminStore } from '../../src/server';
 import { type LocalDynamo, startDynalite } from './support/dynalite';
@@ -252,5 +253,21 @@ describe.each(targets)('admin store contract: %s', (_name, makeStore) => {
     };
     await store.putBackfill(checkpoint);
     expect(await store.getBackfill()).toEqual(checkpoint);
+  });
+
+  it('keeps the enforcement policy, replaced as a whole', async () => {
+    const store = await makeStore();
+    expect(await store.getPolicy()).toBeUndefined();
+    const first = createMfaPolicy({ requiredRoles: ['super_admin'], policyStart: '2026-05-01T00:00:00Z' });
+    await store.putPolicy(first);
+    expect(await store.getPolicy()).toEqual(first);
+    const second = createMfaPolicy({
+      requiredRoles: ['itsm_manager'],
+      optionalRoles: ['viewer'],
+      gracePeriodDays: 3,
+      policyStart: '2026-06-01T00:00:00+02:00',
+    });
+    await store.putPolicy(second);
+    expect(await store.getPolicy()).toEqual(second);
   });
 });

@@ -1,4 +1,5 @@
 import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import type { AdminAuditEvent, AdminAuditQuery } from '../../ports.js';
 import {
   type AdminStore,
@@ -51,6 +52,7 @@ export function adminTableDefinition(tableName: string): CreateTableCommandInput
 const eventKey = (id: string) => `event#${id}`;
 const statusKey = (username: string) => `status#${username}`;
 const BACKFILL_KEY = 'backfill';
+const POLICY_KEY = 'policy';
 const bypassKey = (username: string) => `bypass#${username}`;
 /** Sorts after every `{time}#{id}` that starts with the same time. */
 const END = '#\uffff';
@@ -362,6 +364,21 @@ export function dynamoDbAdminStore(options: DynamoDbAdminStoreOptions): AdminSto
         start = page.LastEvaluatedKey;
       } while (start && items.length < query.limit && reads < 20);
       return { items, ...(start ? { cursor: encodeCursor(start) } : {}) };
+    },
+
+    async getPolicy() {
+      const { lib, client } = await documents;
+      const { Item } = await client.send(
+        new lib.GetCommand({ TableName, Key: { pk: POLICY_KEY }, ConsistentRead: true }),
+      );
+      return Item ? (JSON.parse(String(Item.policy)) as MfaPolicy) : undefined;
+    },
+
+    async putPolicy(policy) {
+      const { lib, client } = await documents;
+      await client.send(
+        new lib.PutCommand({ TableName, Item: { pk: POLICY_KEY, policy: JSON.stringify(policy) } }),
+      );
     },
 
     async getBackfill() {

@@ -1,6 +1,11 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { MfaAdminError, type MfaAdminErrorCode } from '../../core/adminErrors.js';
-import type { AdminAuditEventType, AdminComplianceStatus, MfaMethod } from '../../ports.js';
+import type {
+  AdminAuditEventType,
+  AdminComplianceStatus,
+  MfaMethod,
+  SetMfaPolicyInput,
+} from '../../ports.js';
 import { BodyError, bearerToken, json, type MfaRequestContext, readJsonObject } from '../http.js';
 import { type PoolTokenOptions, verifyPoolJwt } from '../poolJwt.js';
 import type { RecoveryCodeStore } from '../recovery/store.js';
@@ -71,6 +76,7 @@ const EVENT_TYPES: readonly AdminAuditEventType[] = [
   'mfa_bypass_ended',
   'mfa_bypass_expired',
   'pool_mfa_changed',
+  'policy_changed',
   'mfa_recovery_used',
 ];
 
@@ -85,6 +91,8 @@ export const MFA_ADMIN_ROUTES = [
   { method: 'DELETE', path: '/users/{username}/mfa-bypass' },
   { method: 'GET', path: '/audit-log' },
   { method: 'GET', path: '/compliance-export' },
+  { method: 'GET', path: '/policy' },
+  { method: 'PUT', path: '/policy' },
 ] as const;
 
 function errorResponse(error: MfaAdminError, requestId: string): Response {
@@ -258,6 +266,20 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
           ...(limit === null ? {} : { limit: Number(limit) || 50 }),
         }),
       );
+    }
+    if (path === '/policy') {
+      if (method === 'GET') return json(200, { policy: await service.getPolicy() });
+      if (method === 'PUT') {
+        const input = await body(request);
+        return json(
+          200,
+          await service.setPolicy(actor, {
+            policy: input.policy as SetMfaPolicyInput['policy'],
+            justification: input.justification as string,
+          }),
+        );
+      }
+      return json(405, { error: 'METHOD_NOT_ALLOWED' });
     }
     if (path === '/compliance-export') {
       if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });

@@ -1,3 +1,4 @@
+import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import type { AdminAuditEvent } from '../../ports.js';
 import {
   type AdminStore,
@@ -16,6 +17,7 @@ export interface MemoryAdminStoreData {
   /** The MFA-status index. */
   statuses?: Record<string, MfaStatusEntry>;
   backfill?: BackfillCheckpoint;
+  policy?: MfaPolicy;
 }
 
 export interface MemoryAdminStoreOptions {
@@ -157,6 +159,13 @@ export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminSt
       }
       const more = index < order.length && (!query.prefix || (order[index] ?? '').startsWith(query.prefix));
       return { items, ...(more && last !== undefined ? { cursor: encodeCursor(last) } : {}) };
+    },
+    async getPolicy() {
+      return data.policy ? copy(data.policy) : undefined;
+    },
+    async putPolicy(policy) {
+      data.policy = copy(policy);
+      notify();
     },
     async getBackfill() {
       return data.backfill ? copy(data.backfill) : undefined;

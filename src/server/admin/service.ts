@@ -1,4 +1,10 @@
 import { isValidJustification, MfaAdminError } from '../../core/adminErrors.js';
+import {
+  createMfaPolicy,
+  evaluateMfaCompliance,
+  type MfaPolicy,
+  MfaPolicyError,
+} from '../../core/mfaPolicy.js';
 import type {
   AdminAuditEvent,
   AdminAuditQuery,
@@ -12,6 +18,7 @@ import type {
   MfaMethod,
   PoolMfaChangeImpact,
   PoolMfaConfig,
+  SetMfaPolicyInput,
   SetPoolMfaConfigInput,
   SetPoolMfaConfigResult,
 } from '../../ports.js';
@@ -45,8 +52,9 @@ export interface MfaAdminServiceOptions {
   recoveryStore?: RecoveryCodeStore;
   audit?: AdminAuditSink;
   /**
-   * Until when (ISO 8601) a user without MFA is still in their grace period, e.g. from the enforcement
-   * policy's grace days and the user's `createdAt`. Default: no grace, so they are `non_compliant`.
+   * Until when (ISO 8601) a user without MFA is still in their grace period. Used while no enforcement
+   * policy is set (`setPolicy`); with one, the policy decides (required roles, methods each role
+   * accepts, grace from account creation or policy start). Default: no grace, so `non_compliant`.
    */
   graceUntil?: (user: GraceSubject) => string | undefined;
   /**
@@ -103,6 +111,8 @@ export interface MfaAdminService {
   endBypass(actor: AdminActor, input: { username: string }): Promise<AdminUserRow>;
   getAuditLog(query?: AdminAuditQuery): Promise<AdminPage<AdminAuditEvent>>;
   exportCompliance(input: { format: 'csv' | 'json' }): Promise<ComplianceExport>;
+  getPolicy(): Promise<MfaPolicy | null>;
+  setPolicy(actor: AdminActor, input: SetMfaPolicyInput): Promise<MfaPolicy>;
   /**
    * Ends every bypass that has run out and completes interrupted actions. Schedule it (EventBridge,
    * every few minutes): the library owns no timer. Reads also end expired bypasses of the users they touch.
@@ -205,6 +215,30 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
       );
   }
 
+  /** The stored policy, read again at each admin read (one store read) so every server agrees. */
+  let activePolicy: MfaPolicy | undefined;
+  async function loadPolicy(): Promise<MfaPolicy | undefined> {
+    activePolicy = await store.getPolicy();
+    return activePolicy;
+  }
+
+  /** Compliance by the enforcement policy; `undefined` while none is set. */
+  function policyCompliance(
+    user: Omit<PoolUser, 'hasPhone'>,
+  ): Pick<AdminUserRow, 'compliance' | 'graceUntil'> | undefined {
+    if (!activePolicy) return undefined;
+    const verdict = evaluateMfaCompliance(activePolicy, {
+      groups: user.groups,
+      enabledMethods: user.methods,
+      ...(user.createdAt ? { userCreatedAt: Date.parse(user.createdAt) } : {}),
+      now: now(),
+    });
+    if (verdict.compliant) return { compliance: 'compliant' };
+    if (verdict.status === 'grace' && verdict.graceUntil !== undefined)
+      return { compliance: 'in_grace', graceUntil: iso(verdict.graceUntil) };
+    return { compliance: 'non_compliant' };
+  }
+
   function rowOf(
     user: Omit<PoolUser, 'hasPhone'>,
     bypass: Pick<BypassRecord, 'until'> | undefined,
@@ -219,6 +253,8 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
       ...(user.lastModifiedAt ? { lastChangedAt: user.lastModifiedAt } : {}),
     };
     if (bypass && bypass.until > at) return { ...base, compliance: 'bypassed', bypassUntil: bypass.until };
+    const byPolicy = policyCompliance(user);
+    if (byPolicy) return { ...base, ...byPolicy };
     if (user.methods.length > 0) return { ...base, compliance: 'compliant' };
     const graceUntil = options.graceUntil?.(user);
     if (graceUntil && graceUntil > at) return { ...base, compliance: 'in_grace', graceUntil };
@@ -486,6 +522,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async listUsers(input = {}) {
+      await loadPolicy();
       const limit = Math.min(Math.max(Math.floor(Number(input.limit ?? 60)) || 60, 1), 60);
       const search = input.search?.trim() || undefined;
       if (options.statusIndex) return listFromIndex(input, limit, search);
@@ -503,6 +540,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async getUser(username) {
+      await loadPolicy();
       const name = requireUsername(username);
       const row = await withPool(() => rowFor(name));
       if (!row) {
@@ -517,6 +555,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async refreshUser(username) {
+      await loadPolicy();
       const name = requireUsername(username);
       await withPool(() => currentBypass(name));
       const user = await withPool(async () => reindex(name));
@@ -564,6 +603,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async resetUserMfa(actor, input) {
+      await loadPolicy();
       const typed = requireUsername(input?.username);
       const justification = requireJustification(input.justification);
       await refuseInPoolWithMfaOn('RESET_UNAVAILABLE_POOL_MFA_ON', 'reset');
@@ -595,6 +635,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async bypassUserMfa(actor, input) {
+      await loadPolicy();
       const typed = requireUsername(input?.username);
       const justification = requireJustification(input.justification);
       const hours = input.hours ?? MAX_BYPASS_HOURS;
@@ -660,6 +701,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     },
 
     async endBypass(actor, input) {
+      await loadPolicy();
       const typed = requireUsername(input?.username);
       const user = await requireUser(typed);
       const { record } = await withPool(() => currentBypass(user.username));
@@ -674,6 +716,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     getAuditLog: (query = {}) => store.queryEvents(query),
 
     async exportCompliance({ format }) {
+      await loadPolicy();
       if (format !== 'csv' && format !== 'json')
         throw new MfaAdminError('INVALID_REQUEST', 'format must be csv or json.');
       const users: IndexedUser[] = [];
@@ -701,6 +744,43 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
             filename: `mfa-compliance-${stamp}.json`,
             body: JSON.stringify({ generatedAt: iso(), users: withBypass }),
           };
+    },
+
+    async getPolicy() {
+      return (await loadPolicy()) ?? null;
+    },
+
+    async setPolicy(actor, input) {
+      if (typeof input?.policy !== 'object' || input.policy === null)
+        throw new MfaAdminError('INVALID_REQUEST', 'A policy object is required.');
+      const justification = requireJustification(input.justification);
+      let next: MfaPolicy;
+      try {
+        next = createMfaPolicy(input.policy);
+      } catch (error) {
+        if (error instanceof MfaPolicyError)
+          throw new MfaAdminError('INVALID_REQUEST', error.message, { cause: error });
+        throw error;
+      }
+      const previous = (await store.getPolicy()) ?? null;
+      await act(
+        {
+          id: newId(),
+          type: 'policy_changed',
+          at: iso(),
+          actor: actor.username,
+          justification,
+          requestId: actor.requestId,
+          status: 'pending',
+          details: { previous, next },
+        },
+        async () => {
+          await store.putPolicy(next);
+          return undefined;
+        },
+      );
+      activePolicy = next;
+      return next;
     },
 
     async sweepExpiredBypasses() {
@@ -741,8 +821,11 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
       ...(role ? { role } : {}),
       ...(method ? { method } : {}),
       ...(compliance === 'bypassed' ? { bypassedAfter: at } : {}),
-      ...(compliance === 'compliant' ? { hasMfa: true } : {}),
-      ...(compliance === 'in_grace' || compliance === 'non_compliant' ? { hasMfa: false } : {}),
+      // Without a policy, compliance is "has MFA"; with one it also depends on role and method.
+      ...(compliance === 'compliant' && !activePolicy ? { hasMfa: true } : {}),
+      ...((compliance === 'in_grace' || compliance === 'non_compliant') && !activePolicy
+        ? { hasMfa: false }
+        : {}),
     };
     const page = await store.listStatuses(query);
     const rows: AdminUserRow[] = [];
@@ -791,6 +874,8 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
         if (record && record.bypassId === details.bypassId) extra = await endSteps(record);
       } else if (event.type === 'pool_mfa_changed') {
         await pool.setMfaConfig(details.next as PoolMfaConfig);
+      } else if (event.type === 'policy_changed') {
+        await store.putPolicy(details.next as MfaPolicy);
       }
       await emit(await store.settleEvent(event.id, 'done', { ...extra, completedBySweep: true }));
       if (target) await reindex(target);

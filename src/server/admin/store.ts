@@ -1,3 +1,4 @@
+import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import type { AdminAuditEvent, AdminAuditQuery, AdminPage, MfaMethod } from '../../ports.js';
 import { fromBase64Url, toBase64Url } from '../recovery/hashing.js';
 
@@ -103,6 +104,9 @@ export interface AdminStore {
   deleteStatus(username: string): Promise<void>;
   /** Index entries by username, in order; a page costs the same wherever it starts. */
   listStatuses(query: MfaStatusQuery): Promise<AdminPage<MfaStatusEntry>>;
+  /** The enforcement policy as last set (the validated policy, JSON). */
+  getPolicy(): Promise<MfaPolicy | undefined>;
+  putPolicy(policy: MfaPolicy): Promise<void>;
   getBackfill(): Promise<BackfillCheckpoint | undefined>;
   putBackfill(checkpoint: BackfillCheckpoint): Promise<void>;
 }
