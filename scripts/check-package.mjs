@@ -49,6 +49,14 @@ function checkSizeBudgets() {
   }
   if (over.length > 0) throw new Error(`Over the size budget: ${over.join(', ')}`);
 }
+/** A build made with NODE_ENV other than production ships React's development JSX runtime. */
+function checkProductionBuild() {
+  for (const name of readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.js'))) {
+    if (readFileSync(join(root, 'dist', name), 'utf8').includes('jsxDEV'))
+      throw new Error(`dist/${name} uses the development JSX runtime: build with NODE_ENV=production.`);
+  }
+}
+checkProductionBuild();
 const work = mkdtempSync(join(tmpdir(), 'mfa-kit-pack-'));
 const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, stdio: 'inherit' });
 
