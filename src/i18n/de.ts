@@ -151,6 +151,8 @@ export const de: Messages = {
     'Gib dein Passwort ein, um fortzufahren. Danach fragen wir nach deinem Bestätigungscode.',
   'stepUp.recoveryIntro':
     'Gib einen deiner gespeicherten Wiederherstellungscodes und dein Passwort ein. Damit wird deine Authenticator-App deaktiviert: Richte sie erneut ein und wiederhole dann diese Aktion.',
+  'stepUp.attemptsLeft':
+    'Noch {count, plural, one {# Versuch} other {# Versuche}}, bevor die Bestätigung eine Weile gesperrt wird.',
   'stepUp.lostAuthenticator': 'Authenticator verloren? Wiederherstellungscode verwenden',
   'stepUp.recovered':
     'Wiederherstellungscode akzeptiert. Deine Authenticator-App ist jetzt deaktiviert: Richte sie neu ein und wiederhole dann diese Aktion.',

@@ -142,6 +142,8 @@ export const en = {
   'stepUp.passwordFirst': 'Enter your password to continue. We will then ask for your verification code.',
   'stepUp.recoveryIntro':
     'Enter one of the recovery codes you saved and your password. This turns your authenticator app off: set it up again, then repeat this action.',
+  'stepUp.attemptsLeft':
+    '{count, plural, one {# attempt} other {# attempts}} left before verification is paused for a while.',
   'stepUp.lostAuthenticator': 'Lost your authenticator? Use a recovery code',
   'stepUp.recovered':
     'Recovery code accepted. Your authenticator app is now turned off: set it up again, then repeat this action.',

@@ -149,6 +149,8 @@ export const es: Messages = {
     'Introduce tu contraseña para continuar. Después te pediremos el código de verificación.',
   'stepUp.recoveryIntro':
     'Introduce uno de los códigos de recuperación que guardaste y tu contraseña. Esto desactiva tu aplicación de autenticación: configúrala de nuevo y luego repite esta acción.',
+  'stepUp.attemptsLeft':
+    '{count, plural, one {Queda # intento} other {Quedan # intentos}} antes de que la verificación se pause un tiempo.',
   'stepUp.lostAuthenticator': '¿Perdiste tu autenticador? Usa un código de recuperación',
   'stepUp.recovered':
     'Código de recuperación aceptado. Tu aplicación de autenticación está desactivada: vuelve a configurarla y repite esta acción.',

@@ -79,10 +79,12 @@ describe('SignIn', () => {
       await screen.findByRole('heading', { name: 'Enter the code from your authenticator app' }),
     ).toBeInTheDocument();
     await user.type(await codeField(), wrongCode(SECRET));
+    // One alert says both what went wrong and how many tries are left.
     expect(
-      await screen.findByText('That code is not correct. Check the code and try again.'),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/4 attempts left/)).toBeInTheDocument();
+      await screen.findByText(
+        'That code is not correct. Check the code and try again. Check the code carefully: 4 attempts left before sign-in is paused for a while.',
+      ),
+    ).toHaveAttribute('role', 'alert');
     expect(await codeField()).toHaveValue('');
     await waitFor(async () => expect(await codeField()).toHaveFocus());
     await user.type(await codeField(), phoneCode(SECRET));
@@ -220,8 +222,11 @@ describe('SignIn', () => {
     }
     expect(screen.getByText(/0 attempts left/)).toBeInTheDocument();
     await user.type(await codeField(), wrongCode(SECRET));
-    expect(await screen.findByText(/Too many failed attempts/)).toBeInTheDocument();
-    expect(await screen.findByText(/You can try again in \d+ seconds/)).toBeInTheDocument();
+    // One message with the live countdown, not a second "Too many failed attempts" beside it.
+    expect(
+      await screen.findByText(/Too many wrong codes\. You can try again in \d+ seconds?\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Too many failed attempts/)).not.toBeInTheDocument();
     expect(await codeField()).toBeDisabled();
   });
 

@@ -189,11 +189,20 @@ function CodeStep({
         autoFocus
         label={field?.label}
         placeholder={field?.placeholder}
-        error={wrongCode ? describeError(error) : undefined}
+        // One message, announced once: what went wrong and how many tries are left.
+        error={
+          wrongCode
+            ? [
+                describeError(error),
+                api.attemptsLeft !== undefined
+                  ? t('challenge.attemptsLeft', { count: api.attemptsLeft })
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' ')
+            : undefined
+        }
       />
-      {wrongCode && api.attemptsLeft !== undefined ? (
-        <p data-mfa-part="attempts">{t('challenge.attemptsLeft', { count: api.attemptsLeft })}</p>
-      ) : null}
       {locked ? (
         <p data-mfa-part="lockout" role="status">
           {t('challenge.lockedUntil', { seconds: secondsLocked })}

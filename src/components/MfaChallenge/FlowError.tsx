@@ -5,12 +5,14 @@ import { useMfaContext } from '../MfaProvider/index.js';
 export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: () => void }) {
   const { t, describeError } = useMfaContext('MfaChallenge');
   const { error } = api;
-  // Wrong codes and refused new passwords show at their own field.
+  // Wrong codes and refused new passwords show at their own field; a lockout the code step counts
+  // down ("try again in 42 seconds") is not said a second time here.
   const shown =
     error &&
     error.code !== 'CODE_MISMATCH' &&
     error.code !== 'TOTP_SETUP_FAILED' &&
-    error.code !== 'INVALID_PASSWORD';
+    error.code !== 'INVALID_PASSWORD' &&
+    !(error.code === 'LOCKED_OUT' && api.lockedUntil !== undefined && api.lockedUntil > Date.now());
   return (
     <div className="mfa-flow-error" data-mfa-part="error" role="alert">
       {shown ? (

@@ -163,12 +163,19 @@ export function StepUpDialogView({
                   onComplete={send}
                   inputRef={codeRef}
                   disabled={verifying || lockedOut}
-                  error={wrongCode ? describeError(error) : undefined}
+                  // One message: what went wrong and, in step-up's own words, how many tries are left.
+                  error={
+                    wrongCode
+                      ? [
+                          describeError(error),
+                          attemptsLeft !== undefined ? t('stepUp.attemptsLeft', { count: attemptsLeft }) : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' ')
+                      : undefined
+                  }
                 />
               )}
-              {wrongCode && attemptsLeft !== undefined ? (
-                <p>{t('challenge.attemptsLeft', { count: attemptsLeft })}</p>
-              ) : null}
               <div className="mfa-dialog__actions">
                 <Dialog.Close asChild>
                   <button type="button" className="mfa-button">
