@@ -46,7 +46,10 @@ describe('TotpSetup for a signed-in user', () => {
     expect(qr.querySelector('svg')).not.toBeNull();
     expect(screen.getByText('Acme Corp')).toBeInTheDocument();
     await user.type(codeField(), phoneCode(secret));
-    expect(await screen.findByText(/Your authenticator app is set up/)).toBeInTheDocument();
+    // The success line holds focus (the code field is gone), so keyboard users are not on <body>.
+    await waitFor(async () =>
+      expect(await screen.findByText(/Your authenticator app is set up/)).toHaveFocus(),
+    );
     expect(onComplete).toHaveBeenCalledTimes(1);
     expect(simulator.pool.getUser('alice')).toMatchObject({ totpEnabled: true, preferred: 'TOTP' });
   });

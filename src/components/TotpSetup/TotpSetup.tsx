@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTotpSetup } from '../../hooks/useTotpSetup.js';
 import type { SignInOutput, TotpSetupDetails } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
@@ -97,13 +97,7 @@ function DefaultLayout({ onCancel, deviceName, onDeviceNameChange }: DefaultLayo
   const deviceNameId = useId();
   const { t } = mfa;
 
-  if (status === 'done') {
-    return (
-      <p className="mfa-totp__success" data-mfa-part="success" role="status">
-        {t('totpSetup.success')}
-      </p>
-    );
-  }
+  if (status === 'done') return <SetupSuccess text={t('totpSetup.success')} />;
   return (
     <>
       <p className="mfa-totp__intro">{t('totpSetup.intro')}</p>
@@ -156,6 +150,19 @@ function DefaultLayout({ onCancel, deviceName, onDeviceNameChange }: DefaultLayo
         </button>
       ) : null}
     </>
+  );
+}
+
+/** The success line takes focus: the code field that had it is gone, so nobody is left on <body>. */
+function SetupSuccess({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
+  }, []);
+  return (
+    <p ref={ref} tabIndex={-1} className="mfa-totp__success" data-mfa-part="success" role="status">
+      {text}
+    </p>
   );
 }
 
