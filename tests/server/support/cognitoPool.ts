@@ -7,12 +7,13 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
-export function adminClient(endpoint: string): CognitoIdentityProviderClient {
+/** One attempt by default, so a test sees every failure; load tests pass the SDK's default, 3. */
+export function adminClient(endpoint: string, maxAttempts = 1): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
+    maxAttempts,
   });
 }
 

@@ -4,6 +4,8 @@ import { recoveryTableDefinition } from 'mfa-kit/server/dynamodb';
 
 export interface LocalDynamo {
   client: DynamoDBClient;
+  /** A client that retries as the SDK does by default (3 attempts), for load tests. */
+  retryingClient(): DynamoDBClient;
   createTable(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -22,6 +24,12 @@ export async function startDynalite(): Promise<LocalDynamo> {
   });
   return {
     client,
+    retryingClient: () =>
+      new DynamoDBClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
     async createTable(name) {
       await client.send(new CreateTableCommand(recoveryTableDefinition(name)));
     },
