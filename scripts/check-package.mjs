@@ -23,6 +23,8 @@ const root = resolve(import.meta.dirname, '..');
  */
 const sizeBudgets = {
   'dist/index.js': 36 * 1024,
+  // The admin console (issue 19): its own entry, with @tanstack/react-virtual bundled in.
+  'dist/admin.js': 16 * 1024,
   'dist/core.js': 2 * 1024,
   'dist/amplify.js': 2 * 1024,
   // Server-side only (never in a browser bundle): the admin routes, stores and MFA-status index
@@ -95,9 +97,19 @@ assert.equal(main.normalizeCode('123 456'), '123456');
 // Only the client entry is a client module: Server Components import the rest directly.
 const directive = (file) => readFileSync(fileURLToPath(import.meta.resolve(file)), 'utf8').startsWith('"use client"');
 assert.ok(directive('mfa-kit'), "mfa-kit starts with 'use client'");
+assert.ok(directive('mfa-kit/admin'), "mfa-kit/admin starts with 'use client'");
 for (const entry of ['mfa-kit/core', 'mfa-kit/server', 'mfa-kit/server/dynamodb', 'mfa-kit/testing', 'mfa-kit/amplify']) {
   assert.ok(!directive(entry), entry + " has no 'use client'");
 }
+
+const admin = await import('mfa-kit/admin');
+for (const name of ['MfaAdminConsole', 'PoolMfaSettings', 'UserMfaTable', 'ResetMfaDialog', 'BypassDialog', 'AuditLog']) {
+  assert.equal(typeof admin[name], 'function', 'mfa-kit/admin exports ' + name);
+  assert.equal(main[name], undefined, 'mfa-kit does not export ' + name);
+}
+// Importing mfa-kit pulls none of the console: its entry file neither contains nor imports it.
+const mainSource = readFileSync(fileURLToPath(import.meta.resolve('mfa-kit')), 'utf8');
+assert.ok(!/MfaAdminConsole|UserMfaTable|admin.js/.test(mainSource), 'mfa-kit has no admin code');
 
 const core = await import('mfa-kit/core');
 assert.equal(core.directionOf('ar'), 'rtl');

@@ -1,0 +1,16 @@
+/**
+ * `mfa-kit/admin`: the MFA admin console over an `AdminAdapter` (`httpAdminAdapter` from `mfa-kit`, or
+ * the simulator's `admin` from `mfa-kit/testing`). Render inside `<MfaProvider>`; wrap in
+ * `<StepUpProvider>` so every change asks for the admin's MFA first.
+ */
+export {
+  type AdminActionDialogProps,
+  BypassDialog,
+  EndBypassDialog,
+  ResetMfaDialog,
+} from './ActionDialogs.js';
+export { AuditLog, type AuditLogProps } from './AuditLog.js';
+export { ComplianceExport, type ComplianceExportProps } from './ComplianceExport.js';
+export { MfaAdminConsole, type MfaAdminConsoleProps } from './MfaAdminConsole.js';
+export { PoolMfaSettings, type PoolMfaSettingsProps } from './PoolMfaSettings.js';
+export { UserMfaTable, type UserMfaTableProps } from './UserMfaTable.js';
