@@ -23,8 +23,8 @@ const root = resolve(import.meta.dirname, '..');
  */
 const sizeBudgets = {
   'dist/index.js': 36 * 1024,
-  // The admin console (issue 19): its own entry, with @tanstack/react-virtual bundled in.
-  'dist/admin.js': 16 * 1024,
+  // The admin console (issue 19): its own entry, with @tanstack/react-virtual (~8 KiB) bundled in.
+  'dist/admin.js': 22 * 1024,
   'dist/core.js': 2 * 1024,
   'dist/amplify.js': 2 * 1024,
   // Server-side only (never in a browser bundle): the admin routes, stores and MFA-status index
@@ -35,7 +35,9 @@ const sizeBudgets = {
   'dist/mfa-kit.css': 5 * 1024,
   // Chunks shared between entries: the catalogs, error mapping, code formats, recovery rules, MFA policy,
   // and the admin service that mfa-kit/server and the simulator in mfa-kit/testing both run.
-  'dist/*-*.js': 38 * 1024,
+  // With mfa-kit/admin (issue 19), MfaProvider and StepUpProvider (~8 KiB) move from index.js into a
+  // chunk both client entries share, so the console and the app use one React context.
+  'dist/*-*.js': 50 * 1024,
 };
 
 function checkSizeBudgets() {

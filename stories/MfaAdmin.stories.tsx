@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
   AuditLog,
-  ComplianceExport,
+  ComplianceEvidenceExport,
   MfaAdminConsole,
   PoolMfaSettings,
   ResetMfaDialog,
@@ -42,7 +42,7 @@ const views: Record<Show, (simulator: CognitoSimulator) => ReactNode> = {
   table: (simulator) => <UserMfaTable adapter={simulator.admin} height={360} />,
   audit: (simulator) => <AuditLog adapter={simulator.admin} />,
   reset: (simulator) => <ResetDemo simulator={simulator} />,
-  export: (simulator) => <ComplianceExport adapter={simulator.admin} onExport={() => {}} />,
+  export: (simulator) => <ComplianceEvidenceExport adapter={simulator.admin} onExport={() => {}} />,
 };
 
 const meta = {

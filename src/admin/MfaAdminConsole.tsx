@@ -3,7 +3,7 @@ import { useMfaContext } from '../components/MfaProvider/index.js';
 import type { AdminAdapter } from '../ports.js';
 import { AuditLog } from './AuditLog.js';
 import { isForbidden } from './adminShared.js';
-import { ComplianceExport } from './ComplianceExport.js';
+import { ComplianceEvidenceExport } from './ComplianceEvidenceExport.js';
 import { PoolMfaSettings } from './PoolMfaSettings.js';
 import { UserMfaTable } from './UserMfaTable.js';
 
@@ -56,7 +56,7 @@ export function MfaAdminConsole({ adapter, roles, tableHeight }: MfaAdminConsole
             <UserMfaTable adapter={adapter} roles={roles} height={tableHeight} onChange={changed} />,
           )}
           {section('audit', t('admin.tabAudit'), <AuditLog adapter={adapter} refreshKey={changes} />)}
-          {section('export', t('admin.tabExport'), <ComplianceExport adapter={adapter} />)}
+          {section('export', t('admin.tabExport'), <ComplianceEvidenceExport adapter={adapter} />)}
         </>
       )}
     </div>

@@ -3,6 +3,16 @@
  * the simulator's `admin` from `mfa-kit/testing`). Render inside `<MfaProvider>`; wrap in
  * `<StepUpProvider>` so every change asks for the admin's MFA first.
  */
+
+export type {
+  AdminAdapter,
+  AdminAuditEvent,
+  AdminAuditEventType,
+  AdminComplianceStatus,
+  AdminUserRow,
+  ComplianceExport,
+  PoolMfaConfig,
+} from '../ports.js';
 export {
   type AdminActionDialogProps,
   BypassDialog,
@@ -10,7 +20,7 @@ export {
   ResetMfaDialog,
 } from './ActionDialogs.js';
 export { AuditLog, type AuditLogProps } from './AuditLog.js';
-export { ComplianceExport, type ComplianceExportProps } from './ComplianceExport.js';
+export { ComplianceEvidenceExport, type ComplianceEvidenceExportProps } from './ComplianceEvidenceExport.js';
 export { MfaAdminConsole, type MfaAdminConsoleProps } from './MfaAdminConsole.js';
 export { PoolMfaSettings, type PoolMfaSettingsProps } from './PoolMfaSettings.js';
 export { UserMfaTable, type UserMfaTableProps } from './UserMfaTable.js';

@@ -3,7 +3,7 @@ import { useMfaContext } from '../components/MfaProvider/index.js';
 import type { AdminAdapter, ComplianceExport as ComplianceFile } from '../ports.js';
 import { adminErrorKey } from './adminShared.js';
 
-export interface ComplianceExportProps {
+export interface ComplianceEvidenceExportProps {
   adapter: AdminAdapter;
   /** Receives the file instead of the browser download (e.g. to upload it to an evidence store). */
   onExport?: (file: ComplianceFile) => void;
@@ -24,8 +24,8 @@ function download(file: ComplianceFile) {
 }
 
 /** Buttons that download the compliance evidence (every user's MFA status) as CSV or JSON. */
-export function ComplianceExport({ adapter, onExport }: ComplianceExportProps) {
-  const { t } = useMfaContext('ComplianceExport');
+export function ComplianceEvidenceExport({ adapter, onExport }: ComplianceEvidenceExportProps) {
+  const { t } = useMfaContext('ComplianceEvidenceExport');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
