@@ -89,6 +89,7 @@ function ActionDialog({
   );
 
   const submit = handleSubmit(async (values) => {
+    if (isSubmitting) return;
     setFailure(null);
     try {
       let row: AdminUserRow | undefined;

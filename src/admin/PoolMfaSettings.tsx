@@ -110,7 +110,7 @@ export function PoolMfaSettings({ adapter, listLimit = 20, onChange }: PoolMfaSe
   };
 
   const apply = form.handleSubmit(async (values) => {
-    if (!review) return;
+    if (!review || isSubmitting) return;
     setProblem(null);
     try {
       const result = await guard(
