@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
+  type AdoptionSnapshot,
   AuditLog,
   ComplianceEvidenceExport,
   MfaAdminConsole,
+  MfaAdoptionChart,
   PoolMfaSettings,
   ResetMfaDialog,
   UserMfaTable,
@@ -13,7 +15,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ADMIN_SECRET, AdminSession } from './support/adminDemo';
 import { phoneCode } from './support/authenticatorApp';
 
-type Show = 'console' | 'pool' | 'table' | 'audit' | 'reset' | 'export';
+type Show = 'console' | 'pool' | 'table' | 'audit' | 'reset' | 'export' | 'adoption';
 
 interface StoryArgs {
   show: Show;
@@ -36,12 +38,24 @@ function ResetDemo({ simulator }: { simulator: CognitoSimulator }) {
   );
 }
 
+/** Six monthly snapshots, adoption rising towards the target (what a host keeps from scheduled exports). */
+const history: AdoptionSnapshot[] = [0.35, 0.42, 0.5, 0.58, 0.63, 0.7].map((all, month) => ({
+  at: new Date(Date.UTC(2026, 4 + month, 1)).toISOString(),
+  byRole: {
+    '*': { withMfa: Math.round(all * 54), total: 54 },
+    admin: { withMfa: 1, total: 1 },
+    finance: { withMfa: Math.round(Math.min(1, all + 0.2) * 13), total: 13 },
+    support: { withMfa: Math.round(all * 0.8 * 13), total: 13 },
+  },
+}));
+
 const views: Record<Show, (simulator: CognitoSimulator) => ReactNode> = {
   console: (simulator) => <MfaAdminConsole adapter={simulator.admin} tableHeight={320} />,
   pool: (simulator) => <PoolMfaSettings adapter={simulator.admin} />,
   table: (simulator) => <UserMfaTable adapter={simulator.admin} height={360} />,
   audit: (simulator) => <AuditLog adapter={simulator.admin} />,
   reset: (simulator) => <ResetDemo simulator={simulator} />,
+  adoption: (simulator) => <MfaAdoptionChart adapter={simulator.admin} history={history} target={0.9} />,
   export: (simulator) => <ComplianceEvidenceExport adapter={simulator.admin} onExport={() => {}} />,
 };
 
@@ -387,5 +401,40 @@ export const Narrow: Story = {
   args: { width: 375 },
   play: async ({ canvasElement }) => {
     await expect(await table(canvasElement)).toBeInTheDocument();
+  },
+};
+
+export const Adoption: Story = {
+  name: 'Adoption chart with its table',
+  args: { show: 'adoption' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const chart = await canvas.findByRole('img', { name: 'Share of users with MFA over time, by role' });
+    await expect(chart).toHaveAccessibleDescription(
+      /^Today \d+% of users have MFA; the policy target is 90%\.$/,
+    );
+    const table = canvas.getByRole('table', { name: 'Share of users with MFA, by role' });
+    await expect(within(table).getAllByRole('row')).toHaveLength(8);
+  },
+};
+
+export const AdoptionLoading: Story = {
+  name: 'Adoption chart: counting',
+  args: {
+    show: 'adoption',
+    prepare: (simulator) => simulator.failNext('admin.listUsers', { delayMs: 600_000 }),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('0 users counted…')).toBeVisible();
+  },
+};
+
+export const AdoptionError: Story = {
+  name: 'Adoption chart: error and retry',
+  args: { show: 'adoption', prepare: (simulator) => simulator.failNext('admin.listUsers', 'network') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByRole('img', { name: /Share of users with MFA/ })).toBeVisible();
   },
 };

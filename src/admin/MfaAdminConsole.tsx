@@ -4,6 +4,7 @@ import type { AdminAdapter } from '../ports.js';
 import { AuditLog } from './AuditLog.js';
 import { isForbidden } from './adminShared.js';
 import { ComplianceEvidenceExport } from './ComplianceEvidenceExport.js';
+import { type AdoptionSnapshot, MfaAdoptionChart } from './MfaAdoptionChart.js';
 import { PoolMfaSettings } from './PoolMfaSettings.js';
 import { UserMfaTable } from './UserMfaTable.js';
 
@@ -13,13 +14,15 @@ export interface MfaAdminConsoleProps {
   roles?: string[];
   /** Height of the users list in pixels. Default 480. */
   tableHeight?: number;
+  /** Show the adoption chart (it reads every user once). Default false. */
+  adoption?: boolean | { history?: AdoptionSnapshot[]; target?: number };
 }
 
 /**
  * The admin console: pool MFA level, users and their MFA, the audit log and the compliance export,
  * as sections with headings. Wrap it in `<StepUpProvider>` so every change asks for the admin's MFA.
  */
-export function MfaAdminConsole({ adapter, roles, tableHeight }: MfaAdminConsoleProps) {
+export function MfaAdminConsole({ adapter, roles, tableHeight, adoption = false }: MfaAdminConsoleProps) {
   const { t, dir } = useMfaContext('MfaAdminConsole');
   const id = useId();
   const [forbidden, setForbidden] = useState(false);
@@ -56,6 +59,12 @@ export function MfaAdminConsole({ adapter, roles, tableHeight }: MfaAdminConsole
             <UserMfaTable adapter={adapter} roles={roles} height={tableHeight} onChange={changed} />,
           )}
           {section('audit', t('admin.tabAudit'), <AuditLog adapter={adapter} refreshKey={changes} />)}
+          {adoption &&
+            section(
+              'adoption',
+              t('admin.tabAdoption'),
+              <MfaAdoptionChart adapter={adapter} {...(typeof adoption === 'object' ? adoption : {})} />,
+            )}
           {section('export', t('admin.tabExport'), <ComplianceEvidenceExport adapter={adapter} />)}
         </>
       )}

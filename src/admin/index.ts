@@ -33,5 +33,6 @@ export {
 export { AuditLog, type AuditLogProps } from './AuditLog.js';
 export { ComplianceEvidenceExport, type ComplianceEvidenceExportProps } from './ComplianceEvidenceExport.js';
 export { MfaAdminConsole, type MfaAdminConsoleProps } from './MfaAdminConsole.js';
+export { type AdoptionSnapshot, MfaAdoptionChart, type MfaAdoptionChartProps } from './MfaAdoptionChart.js';
 export { PoolMfaSettings, type PoolMfaSettingsProps } from './PoolMfaSettings.js';
 export { UserMfaTable, type UserMfaTableProps } from './UserMfaTable.js';

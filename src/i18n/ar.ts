@@ -398,4 +398,10 @@ export const ar: Messages = {
   'admin.exportJson': 'تنزيل JSON',
   'admin.exporting': 'جارٍ تجهيز الملف…',
   'admin.exported': 'نُزّل {file}.',
+  'admin.adoptionTitle': 'نسبة المستخدمين الذين لديهم مصادقة متعددة العوامل بمرور الوقت، حسب الدور',
+  'admin.adoptionTable': 'نسبة المستخدمين الذين لديهم مصادقة متعددة العوامل، حسب الدور',
+  'admin.adoptionAll': 'الجميع',
+  'admin.adoptionSummary': 'اليوم لدى {share} من المستخدمين مصادقة متعددة العوامل؛ هدف السياسة {target}.',
+  'admin.adoptionCounting': '{count, plural, one {عُدّ مستخدم واحد…} other {عُدّ # مستخدم…}}',
+  'admin.tabAdoption': 'اعتماد المصادقة متعددة العوامل',
 };

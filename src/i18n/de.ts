@@ -423,4 +423,10 @@ export const de: Messages = {
   'admin.exportJson': 'JSON herunterladen',
   'admin.exporting': 'Datei wird vorbereitet…',
   'admin.exported': '{file} heruntergeladen.',
+  'admin.adoptionTitle': 'Anteil der Benutzer mit MFA im Zeitverlauf, nach Rolle',
+  'admin.adoptionTable': 'Anteil der Benutzer mit MFA, nach Rolle',
+  'admin.adoptionAll': 'Alle',
+  'admin.adoptionSummary': 'Heute haben {share} der Benutzer MFA; das Ziel der Richtlinie ist {target}.',
+  'admin.adoptionCounting': '{count, plural, one {# Benutzer gezählt…} other {# Benutzer gezählt…}}',
+  'admin.tabAdoption': 'MFA-Verbreitung',
 };

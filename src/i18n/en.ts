@@ -403,6 +403,12 @@ export const en = {
   'admin.exportJson': 'Download JSON',
   'admin.exporting': 'Preparing the file…',
   'admin.exported': 'Downloaded {file}.',
+  'admin.adoptionTitle': 'Share of users with MFA over time, by role',
+  'admin.adoptionTable': 'Share of users with MFA, by role',
+  'admin.adoptionAll': 'Everyone',
+  'admin.adoptionSummary': 'Today {share} of users have MFA; the policy target is {target}.',
+  'admin.adoptionCounting': '{count, plural, one {# user counted…} other {# users counted…}}',
+  'admin.tabAdoption': 'MFA adoption',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

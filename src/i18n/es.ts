@@ -417,4 +417,11 @@ export const es: Messages = {
   'admin.exportJson': 'Descargar JSON',
   'admin.exporting': 'Preparando el archivo…',
   'admin.exported': 'Descargado {file}.',
+  'admin.adoptionTitle': 'Proporción de usuarios con MFA a lo largo del tiempo, por rol',
+  'admin.adoptionTable': 'Proporción de usuarios con MFA, por rol',
+  'admin.adoptionAll': 'Todos',
+  'admin.adoptionSummary':
+    'Hoy el {share} de los usuarios tiene MFA; el objetivo de la política es {target}.',
+  'admin.adoptionCounting': '{count, plural, one {# usuario contado…} other {# usuarios contados…}}',
+  'admin.tabAdoption': 'Adopción de MFA',
 };

@@ -8,6 +8,7 @@ import {
   ComplianceEvidenceExport,
   type ComplianceExport,
   MfaAdminConsole,
+  MfaAdoptionChart,
   PoolMfaSettings,
   UserMfaTable,
 } from 'mfa-kit/admin';
@@ -301,5 +302,41 @@ describe('mfa-kit/admin', () => {
     await user.click(screen.getByRole('button', { name: 'Download JSON' }));
     await waitFor(() => expect(files).toHaveLength(2));
     expect(JSON.parse(files[1]?.body ?? '{}').users).toEqual(listed);
+  });
+
+  it('charts MFA adoption by role against the target, with the numbers in a table', async () => {
+    const snapshots: unknown[] = [];
+    await setup(
+      (adapter) => (
+        <MfaAdoptionChart
+          adapter={adapter}
+          target={0.9}
+          history={[
+            {
+              at: '2026-10-01T00:00:00.000Z',
+              byRole: { '*': { withMfa: 7, total: 14 }, finance: { withMfa: 1, total: 4 } },
+            },
+          ]}
+          onSnapshot={(snapshot) => snapshots.push(snapshot)}
+        />
+      ),
+      { count: 10 },
+    );
+    const chart = await screen.findByRole('img', { name: 'Share of users with MFA over time, by role' });
+    expect(chart).toHaveAccessibleDescription('Today 79% of users have MFA; the policy target is 90%.');
+    const table = screen.getByRole('table', { name: 'Share of users with MFA, by role' });
+    const header = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent);
+    expect(header).toEqual(['When', 'Everyone', 'admin', 'engineering', 'finance', 'staff', 'support']);
+    const [earlier, today] = within(table).getAllByRole('row').slice(1);
+    expect(
+      within(earlier as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['50%', '—', '—', '25%', '—', '—']);
+    // support: carol (none), user000003 (authenticator), user000007 (email) → 2 of 3.
+    expect(within(today as HTMLElement).getAllByRole('cell')[5]).toHaveTextContent('67%');
+    expect(snapshots).toHaveLength(1);
   });
 });
