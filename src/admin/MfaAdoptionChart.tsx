@@ -149,22 +149,23 @@ export function MfaAdoptionChart({ adapter, history = [], target = 1, onSnapshot
           strokeDasharray="4 4"
         />
         {roles.map((role, index) => {
-          const points = snapshots
-            .map((snapshot, at) => {
-              const value = share(snapshot.byRole[role]);
-              return value === undefined ? null : `${x(at)},${y(value)}`;
-            })
-            .filter(Boolean)
-            .join(' ');
+          const stroke = role === ALL ? 'var(--mfa-color-accent)' : 'currentColor';
+          const points = snapshots.flatMap((snapshot, at) => {
+            const value = share(snapshot.byRole[role]);
+            return value === undefined ? [] : [{ cx: x(at), cy: y(value) }];
+          });
           return (
-            <polyline
-              key={role}
-              points={points}
-              fill="none"
-              stroke={role === ALL ? 'var(--mfa-color-accent)' : 'currentColor'}
-              strokeWidth={role === ALL ? 3 : 1.5}
-              strokeDasharray={DASHES[index % DASHES.length]}
-            />
+            <g key={role} stroke={stroke} fill={stroke}>
+              <polyline
+                points={points.map((point) => `${point.cx},${point.cy}`).join(' ')}
+                fill="none"
+                strokeWidth={role === ALL ? 3 : 1.5}
+                strokeDasharray={DASHES[index % DASHES.length]}
+              />
+              {points.map((point) => (
+                <circle key={point.cx} cx={point.cx} cy={point.cy} r={role === ALL ? 4 : 2.5} />
+              ))}
+            </g>
           );
         })}
       </svg>

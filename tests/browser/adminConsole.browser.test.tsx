@@ -1,4 +1,5 @@
-// Screenshots of the admin console for the docs (docs/admin/*.png), light and dark, English and Arabic,
+// Screenshots of the admin console (to __screenshots__/admin/, git-ignored; docs/admin/*.png are copies of
+// them), light and dark, English and Arabic,
 // on a 50-user demo organisation. Not a visual-regression comparison: the rows and the layout are checked.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { MfaProvider, type MfaTheme } from 'mfa-kit';
@@ -19,7 +20,7 @@ const variants = [
 describe('admin console screenshots', () => {
   for (const variant of variants) {
     it(variant.name, async () => {
-      await page.viewport(1100, 1900);
+      await page.viewport(1100, 2600);
       const simulator = createCognitoSimulator({ users: demoOrganisation(50) });
       await signInAs(simulator);
       await simulator.admin.resetUserMfa({
@@ -45,7 +46,7 @@ describe('admin console screenshots', () => {
             dir={variant.locale === 'ar' ? 'rtl' : 'ltr'}
             style={{ padding: 16, background: 'var(--mfa-color-bg)', color: 'var(--mfa-color-text)' }}
           >
-            <MfaAdminConsole adapter={simulator.admin} tableHeight={360} />
+            <MfaAdminConsole adapter={simulator.admin} tableHeight={360} adoption={{ target: 0.9 }} />
           </div>
         </MfaProvider>,
       );
@@ -56,9 +57,9 @@ describe('admin console screenshots', () => {
       const rows = within(table).getAllByRole('row');
       expect(rows.length).toBeLessThan(30);
       await screen.findAllByRole('table');
-      await waitFor(() => expect(screen.getAllByRole('table')).toHaveLength(2));
+      await waitFor(() => expect(screen.getAllByRole('table')).toHaveLength(3));
       await page.screenshot({
-        path: `../../docs/admin/console-${variant.name}.png`,
+        path: `__screenshots__/admin/console-${variant.name}.png`,
         element: screen.getByTestId('console'),
       });
     });
