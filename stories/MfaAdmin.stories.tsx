@@ -438,3 +438,25 @@ export const AdoptionError: Story = {
     await expect(await canvas.findByRole('img', { name: /Share of users with MFA/ })).toBeVisible();
   },
 };
+
+export const ResetStepUpCancelled: Story = {
+  name: 'Reset: step-up cancelled, nothing changed',
+  args: { show: 'reset', count: 0 },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Reset bob' }));
+    const dialog = await body().findByRole('dialog', { name: 'Reset MFA for bob' });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Justification' }),
+      'Lost the phone on a trip',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await body().findByRole('dialog', { name: "Confirm it's you" });
+    await userEvent.keyboard('{Escape}');
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Cancelled: nothing was changed.',
+    );
+    await expect(within(dialog).getByRole('textbox', { name: 'Justification' })).toHaveValue(
+      'Lost the phone on a trip',
+    );
+  },
+};

@@ -339,4 +339,25 @@ describe('mfa-kit/admin', () => {
     expect(within(today as HTMLElement).getAllByRole('cell')[5]).toHaveTextContent('67%');
     expect(snapshots).toHaveLength(1);
   });
+
+  it('cancelling the step-up changes nothing and keeps the justification for a retry', async () => {
+    const { simulator, user } = await setup(
+      (adapter) => <BypassDialog adapter={adapter} username="bob" open onOpenChange={() => {}} />,
+      { count: 0 },
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Bypass MFA for bob' });
+    const justification = within(dialog).getByRole('textbox', { name: 'Justification' });
+    await user.type(justification, 'Travelling without the phone');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('dialog', { name: "Confirm it's you" });
+    await user.keyboard('{Escape}');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Cancelled: nothing was changed.');
+    expect(justification).toHaveValue('Travelling without the phone');
+    expect((await simulator.admin.listUsers({ search: 'bob', limit: 1 })).items[0]?.compliance).toBe(
+      'compliant',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await stepUp(user);
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(/^Done: MFA is off until/);
+  });
 });
