@@ -282,7 +282,6 @@ export const ar: Messages = {
   'admin.forbidden':
     'هذه الصفحة لمسؤولي المصادقة متعددة العوامل فقط. اطلب من مسؤول إضافتك إلى مجموعة المسؤولين.',
   'admin.loadFailed': 'تعذّر تحميل هذا.',
-  'admin.actionFailed': 'فشل الإجراء: {reason}',
   'admin.errorSelf': 'لا يمكنك إعادة تعيين مصادقتك الخاصة أو تعليقها. اطلب ذلك من مسؤول آخر.',
   'admin.errorNotFound': 'هذا المستخدم لم يعد موجودًا.',
   'admin.errorAlreadyBypassed': 'لدى هذا المستخدم تعليق نشط بالفعل.',
@@ -391,7 +390,6 @@ export const ar: Messages = {
   'admin.statuspending': 'قيد الانتظار',
   'admin.statusdone': 'تم',
   'admin.statusfailed': 'فشل',
-  'admin.exportTitle': 'أدلة الامتثال',
   'admin.exportIntro':
     'نزّل حالة المصادقة متعددة العوامل لكل مستخدم مع إعدادات المجموعة، لتدقيقات SOC 2 وPCI-DSS وHIPAA وNIST.',
   'admin.exportCsv': 'تنزيل CSV',

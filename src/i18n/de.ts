@@ -304,7 +304,6 @@ export const de: Messages = {
   'admin.forbidden':
     'Nur MFA-Administratoren können das sehen. Bitte einen Administrator, dich einer Admin-Gruppe hinzuzufügen.',
   'admin.loadFailed': 'Das konnte nicht geladen werden.',
-  'admin.actionFailed': 'Die Aktion ist fehlgeschlagen: {reason}',
   'admin.errorSelf':
     'Du kannst deine eigene MFA nicht zurücksetzen oder aussetzen. Bitte einen anderen Administrator.',
   'admin.errorNotFound': 'Diesen Benutzer gibt es nicht mehr.',
@@ -416,7 +415,6 @@ export const de: Messages = {
   'admin.statuspending': 'Ausstehend',
   'admin.statusdone': 'Erledigt',
   'admin.statusfailed': 'Fehlgeschlagen',
-  'admin.exportTitle': 'Compliance-Nachweis',
   'admin.exportIntro':
     'Lade den MFA-Status aller Benutzer mit der Pool-Konfiguration herunter, für SOC-2-, PCI-DSS-, HIPAA- und NIST-Audits.',
   'admin.exportCsv': 'CSV herunterladen',

@@ -288,7 +288,6 @@ export const en = {
   'admin.forbidden':
     'Only MFA administrators can see this. Ask an administrator to add you to an admin group.',
   'admin.loadFailed': 'We could not load this.',
-  'admin.actionFailed': 'The action failed: {reason}',
   'admin.errorSelf': 'You cannot reset or bypass your own MFA. Ask another administrator.',
   'admin.errorNotFound': 'This user no longer exists.',
   'admin.errorAlreadyBypassed': 'This user already has an active bypass.',
@@ -396,7 +395,6 @@ export const en = {
   'admin.statuspending': 'Pending',
   'admin.statusdone': 'Done',
   'admin.statusfailed': 'Failed',
-  'admin.exportTitle': 'Compliance evidence',
   'admin.exportIntro':
     'Download every user’s MFA status with the pool configuration, for SOC 2, PCI-DSS, HIPAA and NIST audits.',
   'admin.exportCsv': 'Download CSV',

@@ -301,7 +301,6 @@ export const es: Messages = {
   'admin.forbidden':
     'Solo los administradores de MFA pueden ver esto. Pide a un administrador que te añada a un grupo de administración.',
   'admin.loadFailed': 'No pudimos cargar esto.',
-  'admin.actionFailed': 'La acción falló: {reason}',
   'admin.errorSelf': 'No puedes restablecer ni omitir tu propia MFA. Pídeselo a otro administrador.',
   'admin.errorNotFound': 'Este usuario ya no existe.',
   'admin.errorAlreadyBypassed': 'Este usuario ya tiene una omisión activa.',
@@ -410,7 +409,6 @@ export const es: Messages = {
   'admin.statuspending': 'Pendiente',
   'admin.statusdone': 'Hecho',
   'admin.statusfailed': 'Fallido',
-  'admin.exportTitle': 'Evidencia de cumplimiento',
   'admin.exportIntro':
     'Descarga el estado de MFA de cada usuario con la configuración del grupo, para auditorías SOC 2, PCI-DSS, HIPAA y NIST.',
   'admin.exportCsv': 'Descargar CSV',

@@ -360,4 +360,29 @@ describe('mfa-kit/admin', () => {
     await stepUp(user);
     expect(await within(dialog).findByRole('status')).toHaveTextContent(/^Done: MFA is off until/);
   });
+
+  it('shows days left for a user in grace', async () => {
+    const simulator = createCognitoSimulator({ users: demoOrganisation(0) });
+    await signInAs(simulator);
+    const graceUntil = new Date(Date.now() + 2.5 * 86_400_000).toISOString();
+    // The simulated admin has no grace rule (a host's createMfaAdminService option): carol is given one here.
+    const adapter: main.AdminAdapter = {
+      ...simulator.admin,
+      listUsers: async (input) => {
+        const page = await simulator.admin.listUsers(input);
+        return {
+          ...page,
+          items: page.items.map((row) =>
+            row.username === 'carol' ? { ...row, compliance: 'in_grace' as const, graceUntil } : row,
+          ),
+        };
+      },
+    };
+    render(
+      <MfaProvider client={simulator.client}>
+        <UserMfaTable adapter={adapter} />
+      </MfaProvider>,
+    );
+    expect(await screen.findByRole('row', { name: /^carol/ })).toHaveTextContent('In grace · 3 days left');
+  });
 });
