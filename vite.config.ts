@@ -42,6 +42,7 @@ export default defineConfig({
     lib: {
       entry: {
         index: resolve(root, 'src/index.ts'),
+        admin: resolve(root, 'src/admin/index.ts'),
         core: resolve(root, 'src/core/index.ts'),
         amplify: resolve(root, 'src/amplify/index.ts'),
         testing: resolve(root, 'src/testing/index.ts'),
@@ -54,7 +55,8 @@ export default defineConfig({
       output: {
         // The client entry uses hooks and context: Server Components (Next.js App Router) may import
         // it directly. Bundling drops module-level directives, so the entry chunk gets it back here.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+        banner: (chunk) =>
+          chunk.isEntry && (chunk.name === 'index' || chunk.name === 'admin') ? "'use client';" : '',
       },
       external: (id) =>
         /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(

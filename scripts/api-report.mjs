@@ -13,6 +13,7 @@ const update = process.argv.includes('--update');
 /** Report name → declaration entry, one per `exports` subpath with code (styles.css has none). */
 const entries = {
   'mfa-kit': 'dist/index.d.ts',
+  'mfa-kit-admin': 'dist/admin/index.d.ts',
   'mfa-kit-core': 'dist/core/index.d.ts',
   'mfa-kit-amplify': 'dist/amplify/index.d.ts',
   'mfa-kit-testing': 'dist/testing/index.d.ts',

@@ -7,6 +7,7 @@ const root = resolve(import.meta.dirname, '..');
  * exactly as a product team does: a name missing from an entry fails them.
  */
 export const publicEntryAliases = [
+  { find: /^mfa-kit\/admin$/, replacement: resolve(root, 'src/admin/index.ts') },
   { find: /^mfa-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
   { find: /^mfa-kit\/amplify$/, replacement: resolve(root, 'src/amplify/index.ts') },
   { find: /^mfa-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },

@@ -1,0 +1,201 @@
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useMfaContext } from '../components/MfaProvider/index.js';
+import type { AdminAdapter, AdminAuditEvent, AdminAuditEventType, AdminAuditQuery } from '../ports.js';
+import { formatDateTime, isForbidden } from './adminShared.js';
+
+export interface AuditLogProps {
+  adapter: AdminAdapter;
+  /** Events per page, 1–100. Default 20. */
+  pageSize?: number;
+  /** Start filtered, e.g. to one user. */
+  initialFilter?: { type?: AdminAuditEventType; target?: string };
+  /** Changes to this value reload the log (e.g. after an action elsewhere in the console). */
+  refreshKey?: unknown;
+}
+
+const TYPES: AdminAuditEventType[] = [
+  'mfa_reset',
+  'mfa_bypass',
+  'mfa_bypass_ended',
+  'mfa_bypass_expired',
+  'pool_mfa_changed',
+  'mfa_recovery_used',
+];
+
+type Load = 'loading' | 'ready' | 'error' | 'forbidden';
+
+/** The admin audit trail, newest first. Every field is rendered as text: markup in it stays inert. */
+export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKey }: AuditLogProps) {
+  const { t, locale } = useMfaContext('AuditLog');
+  const id = useId();
+  const [draft, setDraft] = useState({
+    type: initialFilter.type ?? '',
+    target: initialFilter.target ?? '',
+    from: '',
+    to: '',
+  });
+  const [applied, setApplied] = useState(draft);
+  const [events, setEvents] = useState<AdminAuditEvent[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [load, setLoad] = useState<Load>('loading');
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreFailed, setMoreFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const generation = useRef(0);
+
+  const query = useCallback(
+    (next?: string): AdminAuditQuery => ({
+      limit: pageSize,
+      ...(next ? { cursor: next } : {}),
+      ...(applied.type ? { type: applied.type as AdminAuditEventType } : {}),
+      ...(applied.target.trim() ? { target: applied.target.trim() } : {}),
+      ...(applied.from ? { from: `${applied.from}T00:00:00.000Z` } : {}),
+      ...(applied.to ? { to: `${applied.to}T23:59:59.999Z` } : {}),
+    }),
+    [pageSize, applied],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` and `refreshKey` re-run the load
+  useEffect(() => {
+    const mine = ++generation.current;
+    setLoad('loading');
+    setMoreFailed(false);
+    adapter.getAuditLog(query()).then(
+      (page) => {
+        if (mine !== generation.current) return;
+        setEvents(page.items);
+        setCursor(page.cursor);
+        setLoad('ready');
+      },
+      (error: unknown) => {
+        if (mine === generation.current) setLoad(isForbidden(error) ? 'forbidden' : 'error');
+      },
+    );
+  }, [adapter, query, attempt, refreshKey]);
+
+  const loadMore = () => {
+    if (!cursor || loadingMore) return;
+    const mine = generation.current;
+    setLoadingMore(true);
+    setMoreFailed(false);
+    adapter.getAuditLog(query(cursor)).then(
+      (page) => {
+        if (mine !== generation.current) return;
+        setEvents((current) => [...current, ...page.items]);
+        setCursor(page.cursor);
+        setLoadingMore(false);
+      },
+      () => {
+        if (mine !== generation.current) return;
+        setLoadingMore(false);
+        setMoreFailed(true);
+      },
+    );
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setApplied({ ...draft });
+  };
+
+  if (load === 'forbidden')
+    return (
+      <div className="mfa-admin mfa-root">
+        <p role="alert">{t('admin.forbidden')}</p>
+      </div>
+    );
+
+  const field = (name: keyof typeof draft) => ({
+    id: `${id}-${name}`,
+    value: draft[name],
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((current) => ({ ...current, [name]: event.target.value })),
+  });
+
+  return (
+    <div className="mfa-admin mfa-root" data-mfa-part="audit-log">
+      <form className="mfa-admin__filters" onSubmit={submit}>
+        <label htmlFor={`${id}-type`}>{t('admin.auditType')}</label>
+        <select {...field('type')}>
+          <option value="">{t('admin.filterAll')}</option>
+          {TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`admin.event${type}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-target`}>{t('admin.auditTarget')}</label>
+        <input type="text" {...field('target')} />
+        <label htmlFor={`${id}-from`}>{t('admin.auditFrom')}</label>
+        <input type="date" {...field('from')} />
+        <label htmlFor={`${id}-to`}>{t('admin.auditTo')}</label>
+        <input type="date" {...field('to')} />
+        <button type="submit" className="mfa-button">
+          {t('admin.auditApply')}
+        </button>
+      </form>
+      <div aria-live="polite" className="mfa-admin__status">
+        {load === 'loading' && <p>{t('admin.loadingAudit')}</p>}
+        {load === 'ready' && events.length === 0 && <p>{t('admin.auditEmpty')}</p>}
+      </div>
+      {load === 'error' && (
+        <div role="alert" className="mfa-admin__error">
+          <p>{t('admin.loadFailed')}</p>
+          <button type="button" className="mfa-button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {load === 'ready' && events.length > 0 && (
+        <div className="mfa-admin__scroll">
+          <table className="mfa-admin__audit">
+            <caption className="mfa-admin__caption">{t('admin.auditTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.auditWhen')}</th>
+                <th scope="col">{t('admin.auditType')}</th>
+                <th scope="col">{t('admin.auditTarget')}</th>
+                <th scope="col">{t('admin.auditActor')}</th>
+                <th scope="col">{t('admin.auditJustification')}</th>
+                <th scope="col">{t('admin.auditStatus')}</th>
+                <th scope="col">{t('admin.auditId')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>
+                    <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
+                  </td>
+                  <td>{t(`admin.event${event.type}`)}</td>
+                  <td>{event.target ?? '—'}</td>
+                  <td>{event.actor}</td>
+                  <td className="mfa-admin__justification">{event.justification ?? ''}</td>
+                  <td>{t(`admin.status${event.status}`)}</td>
+                  <td>
+                    <code>{event.id}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {moreFailed && (
+        <p role="alert" className="mfa-admin__error">
+          {t('admin.loadFailed')}
+        </p>
+      )}
+      {load === 'ready' && cursor && (
+        <button
+          type="button"
+          className="mfa-button"
+          onClick={loadMore}
+          aria-disabled={loadingMore || undefined}
+        >
+          {loadingMore ? t('admin.loadingAudit') : t('admin.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}
