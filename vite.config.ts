@@ -59,7 +59,7 @@ export default defineConfig({
           chunk.isEntry && (chunk.name === 'index' || chunk.name === 'admin') ? "'use client';" : '',
       },
       external: (id) =>
-        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(
+        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|@tanstack|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(
           id,
         ) || id.startsWith('node:'),
     },

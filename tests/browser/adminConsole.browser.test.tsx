@@ -1,4 +1,4 @@
-// Screenshots of the admin console (to __screenshots__/admin/, git-ignored; docs/admin/*.png are copies of
+// Screenshots of the admin console (to __screenshots__/admin/, git-ignored; tests/samples-admin/*.png are copies of
 // them), light and dark, English and Arabic,
 // on a 50-user demo organisation. Not a visual-regression comparison: the rows and the layout are checked.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
