@@ -19,6 +19,7 @@ const TYPES: AdminAuditEventType[] = [
   'mfa_bypass_ended',
   'mfa_bypass_expired',
   'pool_mfa_changed',
+  'policy_changed',
   'mfa_recovery_used',
 ];
 

@@ -388,6 +388,7 @@ export const ar: Messages = {
   'admin.eventmfa_bypass_ended': 'إنهاء التعليق',
   'admin.eventmfa_bypass_expired': 'انتهاء التعليق',
   'admin.eventpool_mfa_changed': 'تغيير مصادقة المجموعة',
+  'admin.eventpolicy_changed': 'تغيير سياسة الإلزام',
   'admin.eventmfa_recovery_used': 'استخدام رمز استرداد',
   'admin.statuspending': 'قيد الانتظار',
   'admin.statusdone': 'تم',

@@ -413,6 +413,7 @@ export const de: Messages = {
   'admin.eventmfa_bypass_ended': 'Aussetzung beendet',
   'admin.eventmfa_bypass_expired': 'Aussetzung abgelaufen',
   'admin.eventpool_mfa_changed': 'Pool-MFA geändert',
+  'admin.eventpolicy_changed': 'Durchsetzungsrichtlinie geändert',
   'admin.eventmfa_recovery_used': 'Wiederherstellungscode benutzt',
   'admin.statuspending': 'Ausstehend',
   'admin.statusdone': 'Erledigt',

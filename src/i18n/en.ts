@@ -393,6 +393,7 @@ export const en = {
   'admin.eventmfa_bypass_ended': 'Bypass ended',
   'admin.eventmfa_bypass_expired': 'Bypass expired',
   'admin.eventpool_mfa_changed': 'Pool MFA changed',
+  'admin.eventpolicy_changed': 'Enforcement policy changed',
   'admin.eventmfa_recovery_used': 'Recovery code used',
   'admin.statuspending': 'Pending',
   'admin.statusdone': 'Done',

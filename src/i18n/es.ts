@@ -407,6 +407,7 @@ export const es: Messages = {
   'admin.eventmfa_bypass_ended': 'Omisión terminada',
   'admin.eventmfa_bypass_expired': 'Omisión caducada',
   'admin.eventpool_mfa_changed': 'MFA del grupo cambiada',
+  'admin.eventpolicy_changed': 'Política de cumplimiento cambiada',
   'admin.eventmfa_recovery_used': 'Código de recuperación usado',
   'admin.statuspending': 'Pendiente',
   'admin.statusdone': 'Hecho',
