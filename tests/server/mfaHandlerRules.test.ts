@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { createMfaHandler, type MfaHandlerOptions } from '../../src/server/createMfaHandler';
-import type { RecoveryIdentity } from '../../src/server/recovery/identity';
+import type { RecoveryIdentity, RecoveryRequestContext } from '../../src/server/recovery/identity';
 import { memoryStore } from '../../src/server/recovery/memoryStore';
 import { localIssuer } from './support/localIssuer';
 
@@ -29,7 +29,7 @@ const idToken = (claims: Record<string, unknown> = {}) =>
 function setup(overrides: Partial<MfaHandlerOptions> = {}) {
   const send = vi.fn(async (_command: { input: unknown }): Promise<unknown> => ({}));
   const identity = {
-    verifyPassword: vi.fn(async (username: string, password: string) =>
+    verifyPassword: vi.fn(async (username: string, password: string, _context?: RecoveryRequestContext) =>
       password === 'right' ? username.toLowerCase() : undefined,
     ),
     resetMfa: vi.fn(async (_username: string) => {}),
