@@ -325,6 +325,26 @@ describe('createMfaHandler: redeem', () => {
     });
   });
 
+  it('names the server from the Host header, else from the URL, and cuts long names, paths and agents', async () => {
+    const longBase = `/${'b'.repeat(300)}`;
+    const { handler, identity } = setup({ basePath: longBase });
+    const longHost = `https://${'h'.repeat(300)}.example`;
+    const request = (headers: Record<string, string>) =>
+      new Request(`${longHost}${longBase}/recovery-codes/redeem`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ username: 'alice', password: 'wrong', code: 'ABCDE-23456' }),
+      });
+    await handler(request({ 'user-agent': 'u'.repeat(600) }));
+    const context = identity.verifyPassword.mock.calls[0]?.[2];
+    expect(context?.serverName).toBe(new URL(longHost).host.slice(0, 256));
+    expect(context?.serverName).toHaveLength(256);
+    expect(context?.serverPath).toBe(`${longBase}/recovery-codes/redeem`.slice(0, 256));
+    expect(context?.headers).toEqual({ 'user-agent': 'u'.repeat(512) });
+    await handler(request({ host: 'proxy.example' }));
+    expect(identity.verifyPassword.mock.calls[1]?.[2]?.serverName).toBe('proxy.example');
+  });
+
   it('answers a wrong code 400 CODE_INVALID and a used code 400 CODE_USED', async () => {
     const { handler } = setup();
     const [code] = await codeFor(handler);

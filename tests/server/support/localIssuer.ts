@@ -21,7 +21,8 @@ let counter = 0;
 export function localIssuer(): LocalIssuer {
   counter += 1;
   const userPoolId = `eu-west-1_Local${counter}${Date.now().toString(36)}`;
-  const issuer = `https://issuer.invalid/${userPoolId}`;
+  // Cognito's own issuer form, so `verifyPoolJwt` can be tried with its default issuer too.
+  const issuer = `https://cognito-idp.eu-west-1.amazonaws.com/${userPoolId}`;
   const kid = `key-${counter}`;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = publicKey.export({ format: 'jwk' });
