@@ -41,6 +41,7 @@ export function formatRecoveryCode(canonical: string): string {
 export function normalizeRecoveryCode(raw: string): string | undefined {
   const compact = raw
     .normalize('NFKC')
+    // Stryker disable next-line Regex: equivalent — with the g flag, removing runs or single characters leaves the same string.
     .replace(/[\s\p{Pd}]+/gu, '')
     .toUpperCase();
   if (compact.length !== RECOVERY_CODE_LENGTH) return undefined;

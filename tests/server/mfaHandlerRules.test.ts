@@ -205,12 +205,24 @@ describe('createMfaHandler: routes, CORS and failures', () => {
     await expect(outside.json()).resolves.toEqual({ error: 'NOT_FOUND' });
     expect((await handler(get(accessToken(), '/api/mfa'))).status).toBe(404);
     expect((await handler(get(accessToken(), '/api/mfaX/recovery-codes'))).status).toBe(404);
+    // Outside basePath even where the rest of the path would name a route.
+    expect((await handler(get(accessToken(), '/api/xyz/recovery-codes'))).status).toBe(404);
   });
 
   it('answers unknown paths 404 and wrong methods 405', async () => {
     const { handler } = setup();
     const unknown = await handler(get(accessToken(), '/mfa/other'));
     expect(unknown.status).toBe(404);
+    await expect(unknown.json()).resolves.toEqual({ error: 'NOT_FOUND' });
+    // A POST elsewhere is not a redeem.
+    const elsewhere = await handler(
+      new Request(`${base}/mfa/other`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
+    expect(elsewhere.status).toBe(404);
     const put = await handler(new Request(`${base}/mfa/recovery-codes`, { method: 'PUT' }));
     expect(put.status).toBe(405);
     await expect(put.json()).resolves.toEqual({ error: 'METHOD_NOT_ALLOWED' });
@@ -384,6 +396,17 @@ describe('createMfaHandler: redeem', () => {
     const custom = setup({ perIpLimit: { limit: 1, windowSeconds: 60 }, clientIp: () => 'same' });
     expect((await custom.handler(redeem(body), { clientIp: '192.0.2.1' })).status).toBe(400);
     expect((await custom.handler(redeem(body), { clientIp: '192.0.2.2' })).status).toBe(429);
+  });
+
+  it('answers 500 INTERNAL, not 503, when the store fails during a redeem', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = memoryStore();
+    const { handler } = setup({ store });
+    store.get = () => Promise.reject(new Error('store down'));
+    const response = await handler(redeem({ username: 'alice', password: 'right', code: 'ABCDE-23456' }));
+    expect(response.status).toBe(500);
+    await expect(response.json()).resolves.toEqual({ error: 'INTERNAL' });
+    spy.mockRestore();
   });
 
   it('answers 503 MFA_RESET_FAILED when the pool cannot reset MFA, and the code still works after', async () => {

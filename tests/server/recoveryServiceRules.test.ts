@@ -108,6 +108,7 @@ describe('recovery service: redeem', () => {
         remaining: 9,
       },
     ]);
+    expect(events[0]).not.toHaveProperty('signedOut');
     await expect(service.status('alice')).resolves.toMatchObject({ remaining: 9, total: 10 });
   });
 
@@ -160,6 +161,61 @@ describe('recovery service: redeem', () => {
     expect(events.every((event) => event.type === 'mfa_recovery_failed' && !('username' in event))).toBe(
       true,
     );
+  });
+
+  it('never answers RATE_LIMITED for wrong passwords from many addresses: the user budget is untouched', async () => {
+    const { service, store } = setup();
+    for (let i = 0; i < 8; i += 1) {
+      const result = await service.redeem(
+        attempt('ABCDE-23456', { password: 'wrong', ip: `198.51.100.${i}` }),
+      );
+      expect(result).toStrictEqual({ ok: false, reason: 'CODE_INVALID' });
+    }
+    expect(Object.keys(store.dump().counters).every((key) => key.startsWith('ip:'))).toBe(true);
+  });
+
+  it('names its counters by scope, address (or "unknown") and window', async () => {
+    const { service, store } = setup();
+    await service.redeem(attempt('ABCDE-23456'));
+    await service.redeem({ username: 'alice', password: 'right', code: 'ABCDE-23456' });
+    const windowStart = Math.floor(T0 / 900_000) * 900_000;
+    const dayStart = Math.floor(T0 / 86_400_000) * 86_400_000;
+    expect(Object.keys(store.dump().counters).sort()).toEqual(
+      [
+        `ip:203.0.113.1:900:${windowStart}`,
+        `ip:unknown:900:${windowStart}`,
+        `user:alice:900:${windowStart}`,
+        `user:alice:86400:${dayStart}`,
+      ].sort(),
+    );
+  });
+
+  it('answers CODE_USED from its own check even when the store would consume a used code again', async () => {
+    const { service, store, identity } = setup();
+    const { codes } = await service.generate('alice');
+    await service.redeem(attempt(codes[0] ?? ''));
+    store.consume = async () => true;
+    await expect(service.redeem(attempt(codes[0] ?? ''))).resolves.toEqual({
+      ok: false,
+      reason: 'CODE_USED',
+    });
+    expect(identity.resetMfa).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers CODE_INVALID when the set vanished while redeeming', async () => {
+    const { service, store } = setup();
+    const { codes } = await service.generate('alice');
+    const get = store.get.bind(store);
+    let reads = 0;
+    store.get = async (username) => {
+      reads += 1;
+      return reads === 1 ? get(username) : undefined;
+    };
+    store.consume = async () => false;
+    await expect(service.redeem(attempt(codes[0] ?? ''))).resolves.toEqual({
+      ok: false,
+      reason: 'CODE_INVALID',
+    });
   });
 
   it('a user without codes gets CODE_INVALID', async () => {
@@ -218,6 +274,7 @@ describe('recovery service: redeem', () => {
     expect(error).toBeInstanceOf(RecoveryResetError);
     expect((error as Error).name).toBe('RecoveryResetError');
     expect((error as Error).cause).toEqual(new Error('pool down'));
+    expect((error as Error).message).toBe('The user pool did not reset MFA; the recovery code was not used.');
     expect(events.at(-1)).toEqual({
       type: 'mfa_recovery_failed',
       username: 'alice',
@@ -251,6 +308,10 @@ describe('recovery service: redeem', () => {
       remaining: 9,
     });
     expect(withoutSignOut.events.at(-1)).toMatchObject({ signedOut: false });
+    expect(spy).toHaveBeenLastCalledWith(
+      'mfa-kit: signing the user out after recovery failed',
+      new Error('The identity cannot sign users out.'),
+    );
     expect(spy).toHaveBeenCalledWith(
       'mfa-kit: signing the user out after recovery failed',
       expect.any(Error),
@@ -294,7 +355,7 @@ describe('recovery service: rate limits', () => {
     const { service, identity } = setup();
     for (let i = 0; i < 20; i += 1) await service.redeem(attempt('ABCDE-23456', { password: 'wrong' }));
     const limited = await service.redeem(attempt('ABCDE-23456', { password: 'wrong' }));
-    expect(limited).toEqual({ ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: 900 });
+    expect(limited).toStrictEqual({ ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: 900 });
     expect(identity.verifyPassword).toHaveBeenCalledTimes(20);
     // Another address has its own bucket; so does the next window.
     await expect(service.redeem(attempt('ABCDE-23456', { ip: '203.0.113.2' }))).resolves.toMatchObject({
@@ -381,6 +442,7 @@ describe('isValidRedeemInput and the pepper', () => {
     expect(isValidRedeemInput({ ...ok, code: 'c'.repeat(64) })).toBe(true);
     expect(isValidRedeemInput({ ...ok, code: 'c'.repeat(65) })).toBe(false);
     expect(isValidRedeemInput({ ...ok, code: 123 })).toBe(false);
+    expect(isValidRedeemInput({ ...ok, code: ['ABCDE-23456'] })).toBe(false);
   });
 
   it('refuses short, low-variety and repeating peppers with their own messages', () => {
