@@ -65,6 +65,11 @@ describe('parseOtpauthUri', () => {
     expect(parseOtpauthUri('otpauth://totp/x?secret=AB&issuer=a=b').issuer).toBe('a=b');
   });
 
+  it('reads a bare issuer key as an empty issuer, not as the label prefix', () => {
+    expect(parseOtpauthUri('otpauth://totp/Label:x?secret=AB&issuer').issuer).toBe('');
+    expect(parseOtpauthUri('otpauth://totp/x?secret=AB&algorithm=SHA512').algorithm).toBe('SHA512');
+  });
+
   it('skips empty pairs and reads a bare key as an empty value', () => {
     expect(parseOtpauthUri('otpauth://totp/x?&&secret=AB&&issuer&').issuer).toBe('');
     expect(() => parseOtpauthUri('otpauth://totp/x?secret')).toThrow('The URI has no valid base32 secret.');
