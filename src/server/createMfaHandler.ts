@@ -139,7 +139,6 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
       const claims = await verifyPoolJwt(token, { ...options, audience: null });
       const fromThisClient = claims.token_use === 'access' && claims.client_id === options.clientId;
       username = fromThisClient && typeof claims.username === 'string' ? claims.username : undefined;
-      // Stryker disable next-line BlockStatement: equivalent — username is still undefined after a throw, so the line below answers undefined too.
     } catch {
       return undefined;
     }

@@ -174,6 +174,16 @@ describe('recovery service: redeem', () => {
     expect(Object.keys(store.dump().counters).every((key) => key.startsWith('ip:'))).toBe(true);
   });
 
+  it('treats `false` from the password check like an unknown user: no user budget spent', async () => {
+    const { service, store, identity } = setup();
+    identity.verifyPassword.mockResolvedValue(false);
+    for (let i = 0; i < 8; i += 1) {
+      const result = await service.redeem(attempt('ABCDE-23456', { ip: `198.51.100.${i}` }));
+      expect(result).toStrictEqual({ ok: false, reason: 'CODE_INVALID' });
+    }
+    expect(Object.keys(store.dump().counters).every((key) => key.startsWith('ip:'))).toBe(true);
+  });
+
   it('names its counters by scope, address (or "unknown") and window', async () => {
     const { service, store } = setup();
     await service.redeem(attempt('ABCDE-23456'));
