@@ -45,14 +45,6 @@ export {
   type TotpSetupProps,
   TotpSetupQrCode,
 } from './components/TotpSetup/index.js';
-export {
-  isMfaAdminError,
-  JUSTIFICATION_MIN_LENGTH,
-  MfaAdminError,
-  type MfaAdminErrorCode,
-} from './core/adminErrors.js';
-export { isCompleteCode, normalizeCode } from './core/codes.js';
-export { isMfaError, isRetryable, MfaError, type MfaErrorCode, toMfaError } from './core/errors.js';
 export type { RecoveryCodesState } from './core/flows/recoveryCodes.js';
 export {
   type RecoveryRefusal,
@@ -70,44 +62,7 @@ export {
   type LoginWith,
   normalizeIdentifier,
 } from './core/identifier.js';
-export {
-  MFA_COMPLIANT_CLAIM,
-  MFA_GRACE_UNTIL_CLAIM,
-  type MfaClaims,
-  mfaClaimsAsStrings,
-  mfaClaimsFor,
-  mfaStatusFromClaims,
-  type TokenMfaStatus,
-} from './core/mfaClaims.js';
-export {
-  createMfaPolicy,
-  DEFAULT_GRACE_PERIOD_DAYS,
-  daysUntil,
-  evaluateMfaCompliance,
-  graceDeadline,
-  MAX_ADMIN_GRACE_PERIOD_DAYS,
-  MAX_GRACE_PERIOD_DAYS,
-  type MfaCompliance,
-  type MfaComplianceInput,
-  type MfaComplianceStatus,
-  type MfaEnforcementAction,
-  type MfaPolicy,
-  MfaPolicyError,
-  type MfaPolicyInput,
-  type MfaRequirement,
-  mfaPolicyFromJson,
-  mfaRequirementFor,
-  parseInstant,
-} from './core/mfaPolicy.js';
-export {
-  buildOtpauthUri,
-  formatSecretForDisplay,
-  normalizeBase32Secret,
-  type OtpAlgorithm,
-  type OtpauthParameters,
-  type ParsedOtpauthUri,
-  parseOtpauthUri,
-} from './core/otpauth.js';
+export * from './core/index.js';
 export {
   COGNITO_DEFAULT_PASSWORD_POLICY,
   EXAMPLE_PASSWORD_POLICY,
@@ -116,26 +71,6 @@ export {
   passwordRules,
   unmetPasswordRules,
 } from './core/passwordPolicy.js';
-export {
-  formatPhoneAsTyped,
-  type ParsedPhone,
-  type PhoneProblem,
-  parseE164,
-} from './core/phone.js';
-export {
-  DEFAULT_STEP_UP_MAX_AGE_SECONDS,
-  DEFAULT_STEP_UP_THRESHOLD,
-  isStepUpFresh,
-  requiresStepUp,
-} from './core/policy.js';
-export {
-  formatRecoveryCode,
-  normalizeRecoveryCode,
-  RECOVERY_CODE_ALPHABET,
-  RECOVERY_CODE_COUNT,
-  RECOVERY_CODE_LENGTH,
-} from './core/recovery.js';
-export { parseBearerChallenge, type StepUpRequirement, stepUpRequirementFrom } from './core/rfc9470.js';
 export {
   type ContactFactor,
   type ContactFactorSetupApi,
@@ -176,20 +111,4 @@ export {
   httpRecoveryCodes,
   httpStepUpVerifier,
 } from './http/index.js';
-export { errorMessageKeys } from './i18n/errorMessages.js';
-export {
-  ar,
-  catalogLocale,
-  de,
-  directionOf,
-  en,
-  es,
-  formatMessage,
-  type Locale,
-  locales,
-  type MessageKey,
-  type Messages,
-  type MessageVars,
-  messagesFor,
-} from './i18n/index.js';
 export type * from './ports.js';
