@@ -1,4 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { accessTokenClaims } from './accessToken.js';
+import { type CorsRules, preflight, withCors } from './cors.js';
 import {
   BodyError,
   bearerToken,
@@ -8,7 +10,6 @@ import {
   readJsonObject,
 } from './http.js';
 import type { PoolTokenOptions } from './poolJwt.js';
-import { verifyPoolJwt } from './poolJwt.js';
 import type { RecoveryAuditSink } from './recovery/audit.js';
 import { cognitoIdentity } from './recovery/cognitoIdentity.js';
 import type { RecoveryIdentity } from './recovery/identity.js';
@@ -114,6 +115,13 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     options.clientIp ??
     ((request: Request, context: MfaRequestContext | undefined) =>
       defaultClientIp(request, context, options.trustedProxies ?? 0));
+  const cors: CorsRules = {
+    allowedOrigins: options.allowedOrigins,
+    methods: 'GET, POST',
+    allowHeaders: 'authorization, content-type, x-step-up-proof',
+    // stepUpFetch reads the RFC 9470 challenge and Retry-After from script.
+    exposeHeaders: 'www-authenticate, retry-after',
+  };
   const regenerateStepUp =
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent — `false ?? default` is false as well, and stepUpRefusal reads a falsy rule as off.
     options.regenerateStepUp === false ? undefined : (options.regenerateStepUp ?? REGENERATE_STEP_UP_DEFAULT);
@@ -132,17 +140,9 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
 
   async function signedInUsername(request: Request): Promise<string | undefined> {
     const token = bearerToken(request);
-    // Stryker disable next-line ConditionalExpression: equivalent — without a token verifyPoolJwt throws and the catch below answers undefined too.
-    if (!token) return undefined;
-    let username: string | undefined;
-    try {
-      const claims = await verifyPoolJwt(token, { ...options, audience: null });
-      const fromThisClient = claims.token_use === 'access' && claims.client_id === options.clientId;
-      username = fromThisClient && typeof claims.username === 'string' ? claims.username : undefined;
-    } catch {
+    const username = token ? (await accessTokenClaims(token, options))?.username : undefined;
+    if (username && options.checkTokenRevocation && !(await acceptedByCognito(token as string)))
       return undefined;
-    }
-    if (username && options.checkTokenRevocation && !(await acceptedByCognito(token))) return undefined;
     return username;
   }
 
@@ -223,37 +223,15 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
     return known ? json(405, { error: 'METHOD_NOT_ALLOWED' }) : json(404, { error: 'NOT_FOUND' });
   }
 
-  function withCors(request: Request, response: Response): Response {
-    const origin = request.headers.get('origin');
-    if (!origin || !options.allowedOrigins?.includes(origin)) return response;
-    response.headers.set('access-control-allow-origin', origin);
-    // stepUpFetch reads the RFC 9470 challenge and Retry-After from script.
-    response.headers.set('access-control-expose-headers', 'www-authenticate, retry-after');
-    response.headers.set('vary', 'Origin');
-    return response;
-  }
-
   return async (request, context) => {
     try {
       const { pathname } = new URL(request.url);
       if (!pathname.startsWith(`${basePath}/`)) return json(404, { error: 'NOT_FOUND' });
-      if (request.method === 'OPTIONS') {
-        return withCors(
-          request,
-          new Response(null, {
-            status: 204,
-            headers: {
-              'access-control-allow-methods': 'GET, POST',
-              'access-control-allow-headers': 'authorization, content-type, x-step-up-proof',
-              'access-control-max-age': '600',
-            },
-          }),
-        );
-      }
-      return withCors(request, await route(request, pathname.slice(basePath.length), context));
+      if (request.method === 'OPTIONS') return preflight(request, cors);
+      return withCors(request, await route(request, pathname.slice(basePath.length), context), cors);
     } catch (error) {
       console.error('mfa-kit: the MFA handler failed', error);
-      return withCors(request, json(500, { error: 'INTERNAL' }));
+      return withCors(request, json(500, { error: 'INTERNAL' }), cors);
     }
   };
 }

@@ -27,6 +27,7 @@ export type {
   PoolMfaMode,
   RecoveryCodeSet,
   RecoveryCodesStatus,
+  RecoveryRedeemFailure,
   RecoveryRedeemResult,
   SetMfaPolicyInput,
   SetPoolMfaConfigInput,
@@ -78,6 +79,7 @@ export {
 } from './createMfaHandler.js';
 export {
   adminGetUserLookup,
+  type ClaimValue,
   MfaEnforcementError,
   type MfaPreTokenGenerationOptions,
   type MfaUserRecord,
@@ -100,7 +102,7 @@ export type { PoolTokenOptions } from './poolJwt.js';
 export { logAuditEvent, type RecoveryAuditEvent, type RecoveryAuditSink } from './recovery/audit.js';
 export { type CognitoIdentityOptions, cognitoIdentity } from './recovery/cognitoIdentity.js';
 export type { RecoveryIdentity, RecoveryRequestContext } from './recovery/identity.js';
-export { type MemoryStoreOptions, memoryStore } from './recovery/memoryStore.js';
+export { type MemoryStoreData, type MemoryStoreOptions, memoryStore } from './recovery/memoryStore.js';
 export {
   createRecoveryService,
   type RateLimit,

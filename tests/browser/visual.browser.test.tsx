@@ -54,7 +54,6 @@ function Frame({ theme, locale, children }: { theme: MfaTheme; locale: string; c
 /** TOTP setup inside sign-in, with a fixed secret so the QR code is the same every run. */
 const totpSetupDetails = {
   sharedSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-  getSetupUri: () => new URL('otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Acme'),
 };
 
 describe.each(variants)('$name', ({ name, theme, locale, width }) => {

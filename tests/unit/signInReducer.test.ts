@@ -45,7 +45,7 @@ describe('stepFromOutput', () => {
     [
       {
         signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP',
-        totpSetupDetails: { sharedSecret: 'ABC', getSetupUri: () => new URL('otpauth://totp/x') },
+        totpSetupDetails: { sharedSecret: 'ABC' },
       },
       { name: 'totp-setup', totpSetupDetails: expect.objectContaining({ sharedSecret: 'ABC' }) },
     ],

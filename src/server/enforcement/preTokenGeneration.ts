@@ -9,7 +9,8 @@ import {
 import type { MfaMethod } from '../../ports.js';
 
 /** Claim values a trigger may return: V1 takes strings, V2 also numbers and booleans. */
-type ClaimValue = string | number | boolean;
+/** A claim value the Pre Token Generation trigger may add or override. */
+export type ClaimValue = string | number | boolean;
 
 /**
  * The part of Cognito's Pre Token Generation event this handler reads and writes (V1_0, V2_0 and
