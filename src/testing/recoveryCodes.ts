@@ -9,7 +9,8 @@ import { randomId } from './totp.js';
 /**
  * Recovery codes against the simulator's pool, by the server's own rules (the same
  * `createRecoveryService` as `createMfaHandler`): password proof, single use, rate limits, and the
- * authenticator app turned off after a redeem, as AdminSetUserMFAPreference would.
+ * authenticator app deleted after a redeem, as AdminDeleteSoftwareToken does (in a pool with MFA ON
+ * too: the next sign-in asks to set up a new one).
  */
 const stores = new WeakMap<SimulatorRuntime, RecoveryCodeStore>();
 

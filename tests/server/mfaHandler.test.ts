@@ -177,7 +177,7 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
     const result = await redeem(handler, { ...alice, code: typed });
     expect(result).toMatchObject({ status: 200, body: { ok: true, remaining: 9 } });
 
-    expect(proxy.calls.map((c) => c.target)).toEqual(['AdminInitiateAuth', 'AdminSetUserMFAPreference']);
+    expect(proxy.calls.map((c) => c.target)).toEqual(['AdminInitiateAuth', 'AdminDeleteSoftwareToken']);
     expect(proxy.calls[0]?.body).toEqual({
       UserPoolId: pool.userPoolId,
       ClientId: pool.clientId,
@@ -191,11 +191,8 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
         HttpHeaders: [],
       },
     });
-    expect(proxy.calls[1]?.body).toEqual({
-      UserPoolId: pool.userPoolId,
-      Username: 'alice',
-      SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
-    });
+    // Deleting the token (not turning TOTP off) is what also works in a pool with MFA ON.
+    expect(proxy.calls[1]?.body).toEqual({ UserPoolId: pool.userPoolId, Username: 'alice' });
     expect(audit.at(-1)).toMatchObject({
       type: 'mfa_recovery_used',
       username: 'alice',
@@ -230,7 +227,7 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
     const wrongCode = await redeem(handler, { ...alice, code: 'AAAAA-AAAAA' });
     expect(wrongCode.status).toBe(wrong.status);
     expect(wrongCode.body).toEqual(wrong.body);
-    expect(proxy.calls.map((c) => c.target)).not.toContain('AdminSetUserMFAPreference');
+    expect(proxy.calls.map((c) => c.target)).not.toContain('AdminDeleteSoftwareToken');
     expect((await status(handler)).body.remaining).toBe(10);
     expect((await redeem(handler, { ...alice, code: set.codes[0] })).body).toMatchObject({ ok: true });
   });
@@ -273,7 +270,7 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
     );
     expect(results.filter((r) => r.body.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.body.ok && r.body.reason === 'CODE_USED')).toHaveLength(99);
-    expect(proxy.calls.filter((c) => c.target === 'AdminSetUserMFAPreference')).toHaveLength(1);
+    expect(proxy.calls.filter((c) => c.target === 'AdminDeleteSoftwareToken')).toHaveLength(1);
     expect(audit.filter((e) => e.type === 'mfa_recovery_used')).toHaveLength(1);
     expect((await status(handler)).body.remaining).toBe(9);
   });
@@ -308,6 +305,14 @@ describe('createMfaHandler: redeem (AdminInitiateAuth on cognito-local, MFA rese
       ok: true,
       remaining: 9,
     });
+  });
+
+  it('accepts a redeem by a user with no authenticator to delete (Cognito: ResourceNotFoundException)', async () => {
+    const { handler } = await harness();
+    const { body: set } = await generate(handler);
+    proxy.failNextMfaReset('ResourceNotFoundException');
+    const result = await redeem(handler, { ...alice, code: set.codes[3] });
+    expect(result).toMatchObject({ status: 200, body: { ok: true, remaining: 9 } });
   });
 });
 

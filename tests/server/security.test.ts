@@ -415,7 +415,7 @@ describe('also found', () => {
     expect((await redeem(handler, { ...alice, code: set.codes[0] })).status).toBe(200);
     expect(proxy.calls.map((call) => call.target)).toEqual([
       'AdminInitiateAuth',
-      'AdminSetUserMFAPreference',
+      'AdminDeleteSoftwareToken',
       'AdminUserGlobalSignOut',
     ]);
     expect(proxy.calls.at(-1)?.body).toEqual({ UserPoolId: pool.userPoolId, Username: 'alice' });

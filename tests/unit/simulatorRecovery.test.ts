@@ -18,6 +18,27 @@ async function signIn(simulator: ReturnType<typeof createCognitoSimulator>) {
 }
 
 describe('simulator recoveryCodes', () => {
+  it('in a pool with MFA ON, a redeem deletes the authenticator and the next sign-in asks to set up a new one', async () => {
+    const simulator = createCognitoSimulator({
+      mfaConfiguration: 'ON',
+      mfaMethods: ['TOTP'],
+      users: [{ username: 'alice', password, totpSecret: secret, preferred: 'TOTP' }],
+    });
+    await signIn(simulator);
+    const { codes } = await simulator.recoveryCodes.generate();
+    await simulator.client.signOut();
+    expect(
+      await simulator.recoveryCodes.redeem({ username: 'alice', password, code: codes[0] ?? '' }),
+    ).toEqual({
+      ok: true,
+      remaining: 9,
+    });
+    expect(await simulator.client.signIn({ username: 'alice', password })).toMatchObject({
+      isSignedIn: false,
+      nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' },
+    });
+  });
+
   it('needs a signed-in user to generate or read status', async () => {
     const simulator = signedInSimulator();
     await expect(simulator.recoveryCodes.generate().catch(toMfaError)).resolves.toMatchObject({

@@ -8,7 +8,7 @@ import type { RecoveryIdentity, RecoveryRequestContext } from './identity.js';
 export interface CognitoIdentityOptions {
   /**
    * An SDK v3 client with admin credentials for the pool (cognito-idp:AdminInitiateAuth,
-   * AdminGetUser, AdminSetUserMFAPreference, and AdminUserGlobalSignOut when you use it).
+   * AdminGetUser, AdminDeleteSoftwareToken, and AdminUserGlobalSignOut when you use it).
    */
   cognito: CognitoIdentityProviderClient;
   userPoolId: string;
@@ -76,7 +76,8 @@ function contextData(context: RecoveryRequestContext | undefined): ContextDataTy
  * the client's address as `ContextData` for Cognito's threat protection) proves the password; any
  * answer but a refusal — tokens or an MFA challenge — means it was right. The canonical username
  * comes from that answer (or `AdminGetUser`), so aliases and letter case all count as one user.
- * `AdminSetUserMFAPreference` turns the authenticator app off; `AdminUserGlobalSignOut` ends every
+ * `AdminDeleteSoftwareToken` deletes the lost authenticator (also in pools with MFA ON, where a factor
+ * cannot be turned off: the next sign-in asks to set one up); `AdminUserGlobalSignOut` ends every
  * session. The SDK is loaded on first use, so `mfa-kit/server` imports without it.
  */
 export function cognitoIdentity(options: CognitoIdentityOptions): RecoveryIdentity {
@@ -119,14 +120,16 @@ export function cognitoIdentity(options: CognitoIdentityOptions): RecoveryIdenti
       return canonicalUsername(username, answer);
     },
     async resetMfa(username) {
-      const { AdminSetUserMFAPreferenceCommand } = await sdk();
-      await options.cognito.send(
-        new AdminSetUserMFAPreferenceCommand({
-          UserPoolId: options.userPoolId,
-          Username: username,
-          SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
-        }),
-      );
+      const { AdminDeleteSoftwareTokenCommand } = await sdk();
+      try {
+        await options.cognito.send(
+          new AdminDeleteSoftwareTokenCommand({ UserPoolId: options.userPoolId, Username: username }),
+        );
+      } catch (error) {
+        // No authenticator registered: there is nothing to delete, the user is already where a reset leads.
+        if (error instanceof Error && error.name === 'ResourceNotFoundException') return;
+        throw error;
+      }
     },
     async signOutEverywhere(username) {
       const { AdminUserGlobalSignOutCommand } = await sdk();

@@ -8,8 +8,8 @@ export interface RecordedCall {
 export interface CognitoProxy {
   endpoint: string;
   calls: RecordedCall[];
-  /** The next AdminSetUserMFAPreference answers 500 instead of 200. */
-  failNextMfaReset(): void;
+  /** The next AdminSetUserMFAPreference or AdminDeleteSoftwareToken fails with this Cognito error. */
+  failNextMfaReset(error?: 'InternalErrorException' | 'ResourceNotFoundException'): void;
   /** GetUser answers NotAuthorizedException, as Cognito does for a revoked or signed-out access token. */
   revokeAccessTokens(revoked: boolean): void;
   stop(): Promise<void>;
@@ -17,12 +17,13 @@ export interface CognitoProxy {
 
 /**
  * Sits in front of cognito-local and records every Cognito call the SDK makes. It answers
- * AdminSetUserMFAPreference and AdminUserGlobalSignOut itself (cognito-local has no such targets), as
+ * AdminSetUserMFAPreference, AdminDeleteSoftwareToken and AdminUserGlobalSignOut itself (cognito-local
+ * has no such targets), as
  * Cognito does: 200, `{}`.
  */
 export async function startCognitoProxy(upstream: string): Promise<CognitoProxy> {
   const calls: RecordedCall[] = [];
-  let failReset = false;
+  let failReset: string | undefined;
   let revoked = false;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -46,13 +47,13 @@ export async function startCognitoProxy(upstream: string): Promise<CognitoProxy>
         );
         return;
       }
-      if (target === 'AdminSetUserMFAPreference') {
-        const status = failReset ? 500 : 200;
-        failReset = false;
-        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
-        res.end(
-          status === 200 ? '{}' : JSON.stringify({ __type: 'InternalErrorException', message: 'boom' }),
-        );
+      if (target === 'AdminSetUserMFAPreference' || target === 'AdminDeleteSoftwareToken') {
+        const failure = failReset;
+        failReset = undefined;
+        res.writeHead(!failure ? 200 : failure === 'InternalErrorException' ? 500 : 400, {
+          'content-type': 'application/x-amz-json-1.1',
+        });
+        res.end(failure ? JSON.stringify({ __type: failure, message: 'refused by the proxy' }) : '{}');
         return;
       }
       const url = new URL(req.url ?? '/', upstream);
@@ -77,8 +78,8 @@ export async function startCognitoProxy(upstream: string): Promise<CognitoProxy>
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
-    failNextMfaReset: () => {
-      failReset = true;
+    failNextMfaReset: (error = 'InternalErrorException') => {
+      failReset = error;
     },
     revokeAccessTokens: (value) => {
       revoked = value;
