@@ -32,12 +32,15 @@ export function memoryStore(options: MemoryStoreOptions = {}): RecoveryCodeStore
   const data = options.data ?? { sets: {}, counters: {} };
   const sets = new Map(Object.entries(data.sets));
   const counters = new Map(Object.entries(data.counters));
-  const notify = options.onChange ?? (() => {});
+  // Only a host that hands in `data` or listens for changes reads the mirror: without one, a write
+  // stays O(1) instead of copying every user's entry (a busy server would copy 10 000 counters each time).
+  const mirrored = options.data !== undefined || options.onChange !== undefined;
   /** Mirrors the maps into `data` (own properties only, via fromEntries) for hosts that persist it. */
   const changed = () => {
+    if (!mirrored) return;
     data.sets = Object.fromEntries(sets);
     data.counters = Object.fromEntries(counters);
-    notify();
+    options.onChange?.();
   };
 
   return {
