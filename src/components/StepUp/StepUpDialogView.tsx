@@ -143,6 +143,15 @@ export function StepUpDialogView({
               </Dialog.Close>
             </>
           ) : null}
+          {/* One alert region, above the form's actions. */}
+          <div role="alert" data-mfa-part="error">
+            {error && !wrongCode ? (
+              <p className="mfa-alert" data-tone="error">
+                <StatusIcon tone="error" />
+                {describeError(error)}
+              </p>
+            ) : null}
+          </div>
           {challenge && recoveryStage === 'off' ? (
             <form onSubmit={onSubmit} className="mfa-dialog__form">
               <p>{t(passwordFirst ? 'stepUp.passwordFirst' : instructions[challenge.method])}</p>
@@ -205,14 +214,6 @@ export function StepUpDialogView({
               ) : null}
             </form>
           ) : null}
-          <div role="alert" data-mfa-part="error">
-            {error && !wrongCode ? (
-              <p className="mfa-alert" data-tone="error">
-                <StatusIcon tone="error" />
-                {describeError(error)}
-              </p>
-            ) : null}
-          </div>
           {state.status === 'unavailable' ? (
             <Dialog.Close asChild>
               <button type="button" className="mfa-button">
