@@ -31,7 +31,7 @@ export interface Variant {
   height: number;
   /** Toolbar globals a story does not set itself. */
   globals: { theme: 'light' | 'dark'; locale: string };
-  /** Shrink the frame to its content (smaller images on wide viewports). */
+  /** Shrink the frame to its content, at least 40rem (smaller images on wide viewports). */
   shrinkWrap: boolean;
 }
 
@@ -118,12 +118,21 @@ export function screenshotEveryStory(variant: Variant): void {
           reseed(1);
           const canvas = document.createElement('div');
           if (variant.shrinkWrap && visual.width === undefined)
-            canvas.style.cssText = 'display: inline-block; max-inline-size: 100vw;';
+            // At least 40rem wide, so a card (30rem) lays out as on a wide page; wider content grows it.
+            canvas.style.cssText =
+              'display: inline-block; min-inline-size: min(100vw, 40rem); max-inline-size: 100vw;';
           document.body.append(canvas);
           try {
             await story.run({ canvasElement: canvas });
+            // Content below the viewport would come out blank: grow the viewport to the story's height.
+            const target = subject(canvas);
+            const bottom = Math.ceil(Math.max(target.getBoundingClientRect().bottom, canvas.scrollHeight));
+            if (bottom > variant.height) {
+              await page.viewport(visual.width ?? variant.width, bottom);
+              viewport = `${visual.width ?? variant.width}x${bottom}`;
+            }
             await expect
-              .element(page.elementLocator(subject(canvas)))
+              .element(page.elementLocator(target))
               .toMatchScreenshot(`stories/${slug(file)}--${slug(exportName)}-${variant.name}`, compare);
           } finally {
             canvas.remove();
