@@ -215,10 +215,11 @@ function CredentialsForm({
       <p id={`${id}-password-error`} role="alert">
         {errors.password?.message}
       </p>
+      {/* One alert region, above the action. */}
+      <FlowError api={api} />
       <button type="submit" className="mfa-button mfa-button--primary" disabled={submitting}>
         {submitting ? t('signIn.submitting') : t('signIn.submit')}
       </button>
-      <FlowError api={api} />
     </form>
   );
 }
