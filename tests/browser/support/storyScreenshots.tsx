@@ -74,6 +74,33 @@ function subject(canvas: HTMLElement): HTMLElement {
   return dialogs.at(-1) ?? canvas;
 }
 
+/**
+ * Resolves once the page has not changed for `quietMs` (at most `maxMs`): a story's last await can
+ * land a moment before the render it causes, and the viewport is sized from the settled page.
+ */
+function settled(quietMs = 50, maxMs = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      resolve();
+    };
+    let quiet = setTimeout(done, quietMs);
+    const limit = setTimeout(done, maxMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, quietMs);
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+}
+
 /** Defines one test per story: run it to its named state, then compare the screenshot. */
 export function screenshotEveryStory(variant: Variant): void {
   let style: HTMLStyleElement;
@@ -124,6 +151,7 @@ export function screenshotEveryStory(variant: Variant): void {
           document.body.append(canvas);
           try {
             await story.run({ canvasElement: canvas });
+            await settled();
             // Content below the viewport would come out blank: grow the viewport to the story's height.
             const target = subject(canvas);
             const bottom = Math.ceil(Math.max(target.getBoundingClientRect().bottom, canvas.scrollHeight));
