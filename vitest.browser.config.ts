@@ -46,6 +46,18 @@ const zbarDecode: BrowserCommand<[base64Png: string]> = (_context, base64Png) =>
   }
 };
 
+/** Chromium's forced-colors emulation (Windows high contrast) on or off, for the visual tests. */
+const emulateForcedColors: BrowserCommand<[active: boolean]> = async (context, active) => {
+  if (context.provider.name !== 'playwright') throw new Error('emulateForcedColors needs Playwright');
+  await (
+    context as unknown as {
+      page: { emulateMedia(options: { forcedColors: 'active' | 'none' }): Promise<void> };
+    }
+  ).page.emulateMedia({
+    forcedColors: active ? 'active' : 'none',
+  });
+};
+
 interface ScreenshotPathParts {
   root: string;
   testFileDirectory: string;
@@ -61,7 +73,7 @@ const browser = () => ({
   headless: true,
   provider: chromium,
   instances: [{ browser: 'chromium' as const }],
-  commands: { zbarDecode },
+  commands: { zbarDecode, emulateForcedColors },
   expect: {
     toMatchScreenshot: {
       // Reference screenshots are committed beside the test (tests/browser/screenshots/); failure
@@ -92,6 +104,8 @@ const optimizeDeps = {
     'jsqr',
     'axe-core',
     '@testing-library/react',
+    '@storybook/react-vite',
+    'storybook/test',
   ],
 };
 

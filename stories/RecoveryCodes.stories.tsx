@@ -223,3 +223,20 @@ export const AfterEnrolmentInSettings: Story = {
     await expect(await canvas.findByText(/recovery codes are saved/)).toBeVisible();
   },
 };
+
+// Look (issue 16): the confirmation dialog as a static state.
+
+/** "Generate new recovery codes?" open, nothing chosen yet; focus is inside the dialog. */
+export const RegenerateDialog: Story = {
+  name: 'Regenerate: the confirmation dialog',
+  args: { prepare: async (simulator) => void (await simulator.recoveryCodes.generate()) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Generate new codes' }));
+    const dialog = await within(document.body).findByRole('alertdialog', {
+      name: 'Generate new recovery codes?',
+    });
+    await expect(within(dialog).getByRole('button', { name: 'Yes, generate new codes' })).toBeVisible();
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement));
+  },
+};

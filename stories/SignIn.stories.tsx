@@ -3,6 +3,7 @@ import { COGNITO_DEFAULT_PASSWORD_POLICY, SignIn, type SignInProps } from 'mfa-k
 import type { CognitoSimulator, CognitoSimulatorOptions } from 'mfa-kit/testing';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { phoneCode, readSetupKey } from './support/authenticatorApp';
+import { withBrand } from './support/brand';
 import { PrivateSimulator } from './support/PrivateSimulator';
 
 const PASSWORD = 'Passw0rd!';
@@ -47,6 +48,7 @@ interface StoryArgs {
   options?: CognitoSimulatorOptions;
   prepare?: (simulator: CognitoSimulator) => void;
   onSignedIn: () => void;
+  onContinue: () => void;
   /** Further SignIn props: loginWith, codeFields, passwordPolicy, resendCooldownSeconds, … */
   props?: Partial<SignInProps>;
 }
@@ -54,10 +56,10 @@ interface StoryArgs {
 const meta = {
   title: 'Components/SignIn',
   component: SignIn,
-  args: { onSignedIn: fn() },
-  render: ({ options, prepare, onSignedIn, props }: StoryArgs) => (
+  args: { onSignedIn: fn(), onContinue: fn() },
+  render: ({ options, prepare, onSignedIn, onContinue, props }: StoryArgs) => (
     <PrivateSimulator options={{ users, ...options }} prepare={prepare}>
-      {() => <SignIn onSignedIn={onSignedIn} {...props} />}
+      {() => <SignIn onSignedIn={onSignedIn} onContinue={onContinue} {...props} />}
     </PrivateSimulator>
   ),
   parameters: {
@@ -77,12 +79,17 @@ type Story = StoryObj<typeof meta>;
 
 async function signInAs(canvasElement: HTMLElement, username: string, password = PASSWORD) {
   const canvas = within(canvasElement);
-  await userEvent.type(canvas.getByLabelText(/Username|اسم المستخدم/), username);
-  await userEvent.type(canvas.getByLabelText(/Password|كلمة المرور/), password);
+  await userEvent.type(
+    canvas.getByLabelText(/Username|Nombre de usuario|Benutzername|اسم المستخدم/),
+    username,
+  );
+  await userEvent.type(canvas.getByLabelText(/^(Password|Contraseña|Passwort|كلمة المرور)$/), password);
   await userEvent.keyboard('{Enter}');
 }
 const codeField = (canvasElement: HTMLElement) =>
-  within(canvasElement).findByRole('textbox', { name: /Verification code|رمز التحقق/ });
+  within(canvasElement).findByRole('textbox', {
+    name: /Verification code|Código de verificación|Bestätigungscode|رمز التحقق/,
+  });
 
 export const Credentials: Story = {
   play: async ({ canvasElement }) => {
@@ -380,11 +387,12 @@ export const ResendCountdown: Story = {
 
 export const ResendCode: Story = {
   name: 'Resend code: new code sent',
-  args: { props: { resendCooldownSeconds: 1 } },
+  // No cooldown: the story does not wait on the clock (the visual tests stop it); the countdown has its own story.
+  args: { props: { resendCooldownSeconds: 0 } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await signInAs(canvasElement, 'mailuser');
-    await userEvent.click(await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 3000 }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Resend code' }));
     await expect(
       await canvas.findByText('We sent a new code. The previous code no longer works.'),
     ).toBeVisible();
@@ -450,5 +458,152 @@ export const NewPasswordRightToLeft: Story = {
     await expect(await canvas.findByRole('heading', { name: 'اختر كلمة مرور جديدة' })).toBeVisible();
     await expect(canvas.getByLabelText('رقم الهاتف')).toHaveAttribute('type', 'tel');
     await expect(canvas.getByRole('button', { name: 'العودة إلى تسجيل الدخول' })).toBeVisible();
+  },
+};
+
+// Look (issue 16): pending states, the signed-in step's next action, brand header, Spanish and
+// German, 320 px, 200 % zoom, high contrast.
+
+export const SigningIn: Story = {
+  name: 'Signing in (pending)',
+  args: { prepare: (simulator) => simulator.failNext('signIn', { delayMs: 600_000 }) },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'totpuser');
+    await expect(await within(canvasElement).findByRole('button', { name: 'Signing in…' })).toBeDisabled();
+  },
+};
+
+export const VerifyingCode: Story = {
+  name: 'Verifying the code (pending)',
+  args: { prepare: (simulator) => simulator.failNext('confirmSignIn', { delayMs: 600_000 }) },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'totpuser');
+    const field = await codeField(canvasElement);
+    await userEvent.type(field, phoneCode(SECRET));
+    await expect(await within(canvasElement).findByRole('button', { name: 'Verifying…' })).toBeDisabled();
+    await expect(field).toBeDisabled();
+  },
+};
+
+/** The last step is not a dead end: the host's "Continue" (`onContinue`) takes focus. */
+export const SignedInContinue: Story = {
+  name: 'Signed in, with a next action',
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'totpuser');
+    await userEvent.type(await codeField(canvasElement), phoneCode(SECRET));
+    await expect(await canvas.findByText('You are signed in.')).toBeVisible();
+    const next = canvas.getByRole('button', { name: 'Continue' });
+    await waitFor(() => expect(next).toHaveFocus());
+    await expect(args.onSignedIn).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** TOTP setup during sign-in ends on the same next action. */
+export const SetupThenContinue: Story = {
+  name: 'Pool requires MFA: set up TOTP, then continue',
+  args: { options: { mfaConfiguration: 'ON', mfaMethods: ['TOTP'] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signInAs(canvasElement, 'newuser');
+    const secret = await readSetupKey(canvasElement);
+    await userEvent.type(await codeField(canvasElement), phoneCode(secret));
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Continue' })).toHaveFocus());
+  },
+};
+
+export const Branded: Story = {
+  name: 'With the app name and logo',
+  decorators: [withBrand],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Acme Cloud')).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  },
+};
+
+export const BrandedCode: Story = {
+  name: 'With the app name and logo: code step',
+  decorators: [withBrand],
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'totpuser');
+    await expect(await codeField(canvasElement)).toHaveFocus();
+    await expect(within(canvasElement).getAllByText('Acme Cloud')).toHaveLength(1);
+  },
+};
+
+export const Spanish: Story = {
+  name: 'Spanish (es): code step',
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
+    await signInAs(canvasElement, 'totpuser');
+    await expect(
+      await canvas.findByRole('heading', { name: 'Introduce el código de tu aplicación de autenticación' }),
+    ).toBeVisible();
+    await expect(await codeField(canvasElement)).toHaveFocus();
+  },
+};
+
+export const German: Story = {
+  name: 'German (de): code step',
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
+    await signInAs(canvasElement, 'totpuser');
+    await expect(
+      await canvas.findByRole('heading', { name: 'Gib den Code aus deiner Authenticator-App ein' }),
+    ).toBeVisible();
+    await expect(await codeField(canvasElement)).toHaveFocus();
+  },
+};
+
+/** 320 px wide (the visual test's viewport): six slots and every action fit, nothing clipped. */
+export const Narrow: Story = {
+  name: 'Phone, 320 px: code step',
+  parameters: { visual: { width: 320 } },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'textuser');
+    await expect(await codeField(canvasElement)).toHaveFocus();
+  },
+};
+
+/** 200 % zoom of a 1280 px window is a 640 px layout viewport (the visual test's width). */
+export const Zoom200: Story = {
+  name: '200 % zoom (640 px)',
+  parameters: { visual: { width: 640 } },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'smsuser');
+    await expect(
+      await within(canvasElement).findByRole('group', { name: 'Verification method' }),
+    ).toBeVisible();
+  },
+};
+
+/** Windows high contrast: the visual test emulates `forced-colors: active` in Chromium. */
+export const ForcedColors: Story = {
+  name: 'Forced colours (high contrast): method picker',
+  parameters: { visual: { forcedColors: true } },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'smsuser');
+    const group = await within(canvasElement).findByRole('group', { name: 'Verification method' });
+    await waitFor(() =>
+      expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toHaveFocus(),
+    );
+  },
+};
+
+export const ForcedColorsError: Story = {
+  name: 'Forced colours (high contrast): wrong code',
+  parameters: { visual: { forcedColors: true } },
+  play: async ({ canvasElement }) => {
+    await signInAs(canvasElement, 'totpuser');
+    await userEvent.type(
+      await codeField(canvasElement),
+      phoneCode(SECRET) === '000000' ? '111111' : '000000',
+    );
+    await expect(await within(canvasElement).findByText(/That code is not correct/)).toBeVisible();
   },
 };

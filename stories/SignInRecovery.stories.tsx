@@ -146,6 +146,8 @@ export const NetworkFailure: Story = {
     await expect(field).toHaveValue(savedCodes[2]);
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(await canvas.findByText(/signed in with a recovery code/)).toBeVisible();
+    // Settled: the new authenticator's QR code is up (not "Preparing your setup key…").
+    await expect(await canvas.findByRole('img', { name: /QR code/ })).toBeVisible();
   },
 };
 

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { SimulatorUserSeed } from 'mfa-kit/testing';
+import type { CognitoSimulator, SimulatorUserSeed } from 'mfa-kit/testing';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { phoneCode } from './support/authenticatorApp';
+import { withBrand } from './support/brand';
 import { SimulatedSession } from './support/SimulatedSession';
 import { StandaloneStepUpDemo, StepUpDemo } from './support/StepUpDemo';
 
@@ -10,13 +11,15 @@ const withTotp: SimulatorUserSeed = { username: 'alice', password: 'Passw0rd!', 
 
 interface StoryArgs {
   user: SimulatorUserSeed;
+  /** Runs once the session exists: inject faults (a slow verifier). */
+  prepare?: (simulator: CognitoSimulator) => void;
 }
 
 const meta = {
   title: 'Components/StepUp',
   args: { user: withTotp },
-  render: ({ user }: StoryArgs) => (
-    <SimulatedSession options={{ users: [user], mfaConfiguration: 'OFF' }}>
+  render: ({ user, prepare }: StoryArgs) => (
+    <SimulatedSession options={{ users: [user], mfaConfiguration: 'OFF' }} prepare={prepare}>
       {({ simulator }) => <StepUpDemo simulator={simulator} />}
     </SimulatedSession>
   ),
@@ -207,5 +210,88 @@ export const LostAuthenticator: Story = {
     await waitFor(() =>
       expect(log(canvasElement)).toHaveTextContent('Delete project Apollo: MFA_NOT_ENROLLED'),
     );
+  },
+};
+
+// Look (issue 16): the prompt's static states, brand header, Spanish and German, 320 px, high contrast.
+
+const openPrompt = async (canvasElement: HTMLElement, name = "Confirm it's you") => {
+  await userEvent.click(await within(canvasElement).findByRole('button', { name: /Delete project/ }));
+  const dialog = await body(canvasElement).findByRole('dialog', { name });
+  const code = await within(dialog).findByRole('textbox');
+  await waitFor(() => expect(code).toHaveFocus());
+  return { dialog, code };
+};
+
+export const Confirming: Story = {
+  name: 'Confirming (pending)',
+  args: { prepare: (simulator) => simulator.failNext('stepUpVerifier.verify', { delayMs: 600_000 }) },
+  play: async ({ canvasElement }) => {
+    const { dialog, code } = await openPrompt(canvasElement);
+    await userEvent.keyboard(phoneCode(SECRET));
+    await expect(await within(dialog).findByRole('button', { name: 'Confirming…' })).toBeDisabled();
+    await expect(code).toBeDisabled();
+  },
+};
+
+/** The recovery-code form inside the prompt, before anything is typed. */
+export const RecoveryForm: Story = {
+  name: 'Lost authenticator: the recovery form',
+  render: ({ user }: StoryArgs) => (
+    <SimulatedSession options={{ users: [user], mfaConfiguration: 'OFF' }} recovery>
+      {({ simulator }) => <StepUpDemo simulator={simulator} />}
+    </SimulatedSession>
+  ),
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openPrompt(canvasElement);
+    await userEvent.click(within(dialog).getByRole('button', { name: /Lost your authenticator/ }));
+    await expect(await within(dialog).findByRole('textbox', { name: 'Recovery code' })).toBeVisible();
+    await expect(within(dialog).getByLabelText('Password')).toBeVisible();
+    await expect(within(dialog).getByRole('button', { name: 'Use recovery code' })).toBeDisabled();
+  },
+};
+
+export const Branded: Story = {
+  name: 'With the app name and logo',
+  decorators: [withBrand],
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openPrompt(canvasElement);
+    await expect(within(dialog).getByText('Acme Cloud')).toBeVisible();
+  },
+};
+
+export const Spanish: Story = {
+  name: 'Spanish (es)',
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openPrompt(canvasElement, 'Confirma que eres tú');
+    await expect(within(dialog).getByRole('button', { name: 'Confirmar' })).toBeDisabled();
+  },
+};
+
+export const German: Story = {
+  name: 'German (de)',
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const { dialog } = await openPrompt(canvasElement, 'Bestätige, dass du es bist');
+    await expect(within(dialog).getByRole('button', { name: 'Bestätigen' })).toBeDisabled();
+  },
+};
+
+/** 320 px wide (the visual test's viewport): the dialog keeps a gutter on both sides. */
+export const Narrow: Story = {
+  name: 'Phone, 320 px',
+  parameters: { visual: { width: 320 } },
+  play: async ({ canvasElement }) => {
+    await openPrompt(canvasElement);
+  },
+};
+
+/** Windows high contrast: the visual test emulates `forced-colors: active` in Chromium. */
+export const ForcedColors: Story = {
+  name: 'Forced colours (high contrast)',
+  parameters: { visual: { forcedColors: true } },
+  play: async ({ canvasElement }) => {
+    await openPrompt(canvasElement);
   },
 };

@@ -3,6 +3,7 @@ import { TotpSetup } from 'mfa-kit';
 import type { CognitoSimulator } from 'mfa-kit/testing';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { phoneCode, readSetupKey } from './support/authenticatorApp';
+import { stubClipboard, withBrand } from './support/brand';
 import { SimulatedSession } from './support/SimulatedSession';
 
 interface StoryArgs {
@@ -11,12 +12,19 @@ interface StoryArgs {
   prepare?: (simulator: CognitoSimulator) => void;
   onComplete: () => void;
   onCancel: () => void;
+  onContinue: () => void;
 }
 
 const meta = {
   title: 'Components/TotpSetup',
   component: TotpSetup,
-  args: { accountName: 'alice@example.com', issuer: 'Acme', onComplete: fn(), onCancel: fn() },
+  args: {
+    accountName: 'alice@example.com',
+    issuer: 'Acme',
+    onComplete: fn(),
+    onCancel: fn(),
+    onContinue: fn(),
+  },
   render: ({ prepare, issuer, ...args }: StoryArgs) => (
     <SimulatedSession prepare={prepare} issuer={issuer}>
       {() => <TotpSetup {...args} />}
@@ -138,11 +146,17 @@ export const NetworkErrorWithRetry: Story = {
   },
 };
 
+/** Success is not a dead end: the host's next step ("Continue") takes focus. */
 export const Success: Story = {
-  play: async ({ canvasElement }) => {
+  name: 'Success, with a next action',
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
-    await expect(await within(canvasElement).findByRole('status')).toHaveTextContent(/set up/);
+    await expect(await canvas.findByRole('status')).toHaveTextContent(/set up/);
+    const next = canvas.getByRole('button', { name: 'Continue' });
+    await waitFor(() => expect(next).toHaveFocus());
+    await expect(args.onContinue).not.toHaveBeenCalled();
   },
 };
 
@@ -214,5 +228,81 @@ export const Dark: Story = {
     await expect(await canvas.findByRole('img', { name: /QR code/ })).toBeVisible();
     await expect(canvasElement.querySelector('[data-theme]')).toHaveAttribute('data-theme', 'dark');
     await readSetupKey(canvasElement);
+  },
+};
+
+// Look (issue 16): copied key, brand header, Spanish and German, small screens, zoom, high contrast.
+
+export const Copied: Story = {
+  name: 'Setup key copied',
+  beforeEach: () => stubClipboard(),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await readSetupKey(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Copy key' }));
+    await expect(await canvas.findByText('Setup key copied.')).toBeVisible();
+  },
+};
+
+export const Branded: Story = {
+  name: 'With the app name and logo',
+  decorators: [withBrand],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Acme Cloud')).toBeVisible();
+    await expect(await canvas.findByRole('img', { name: /QR code/ })).toBeVisible();
+  },
+};
+
+export const Spanish: Story = {
+  name: 'Spanish (es)',
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { name: 'Configura tu aplicación de autenticación' }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Verificar y activar' })).toBeDisabled();
+  },
+};
+
+export const German: Story = {
+  name: 'German (de)',
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'Authenticator-App einrichten' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Bestätigen und aktivieren' })).toBeDisabled();
+  },
+};
+
+/** 320 px wide (the visual test's viewport): six slots and every button fit, nothing clipped. */
+export const Narrow: Story = {
+  name: 'Phone, 320 px',
+  parameters: { visual: { width: 320 } },
+  play: async ({ canvasElement }) => {
+    await readSetupKey(canvasElement);
+    await expect(codeField(canvasElement)).toBeEnabled();
+    await expect(within(canvasElement).getByRole('button', { name: 'Verify and turn on' })).toBeVisible();
+  },
+};
+
+/** 200 % zoom of a 1280 px window is a 640 px layout viewport (the visual test's width). */
+export const Zoom200: Story = {
+  name: '200 % zoom (640 px)',
+  parameters: { visual: { width: 640 } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('img', { name: /QR code/ })).toBeVisible();
+  },
+};
+
+/** Windows high contrast: the visual test emulates `forced-colors: active` in Chromium. */
+export const ForcedColors: Story = {
+  name: 'Forced colours (high contrast)',
+  parameters: { visual: { forcedColors: true } },
+  play: async ({ canvasElement }) => {
+    await readSetupKey(canvasElement);
+    await userEvent.click(codeField(canvasElement));
+    await expect(codeField(canvasElement)).toHaveFocus();
   },
 };

@@ -18,6 +18,7 @@ import {
 import { normalizeCode } from '../../core/codes.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
 import { useControllableState } from '../internal/useControllableState.js';
 import { useLeafMessages } from '../MfaProvider/index.js';
 
@@ -266,7 +267,12 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
         role="alert"
         aria-live="assertive"
       >
-        {error}
+        {error ? (
+          <>
+            <StatusIcon tone="error" />
+            {error}
+          </>
+        ) : null}
       </p>
     </div>
   );

@@ -4,6 +4,8 @@ import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
+import { SuccessPanel } from '../internal/SuccessPanel.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
@@ -53,6 +55,8 @@ export interface ChallengeStepsProps {
   /** The "Back to sign in" link under every step; hidden when undefined. */
   onBack?: () => void;
   codeFields?: CodeFields;
+  /** The signed-in screen's "Continue" button; hidden when undefined. */
+  onContinue?: () => void;
   /** The password policy hint of the new-password step; `false` hides it. */
   passwordPolicy: PasswordPolicy | false;
 }
@@ -63,6 +67,7 @@ export function ChallengeSteps({
   onUseRecoveryCode,
   onRestart,
   onBack,
+  onContinue,
   codeFields,
   passwordPolicy,
 }: ChallengeStepsProps) {
@@ -121,18 +126,20 @@ export function ChallengeSteps({
         />
       );
     case 'done':
-      return <SignedIn />;
+      return <SignedIn onContinue={onContinue} />;
     default:
       return null;
   }
 }
 
-function SignedIn() {
+function SignedIn({ onContinue }: { onContinue: (() => void) | undefined }) {
   const { t } = useMfaContext('MfaChallenge');
   return (
-    <p role="status" data-mfa-part="signed-in">
-      {t('challenge.signedIn')}
-    </p>
+    <SuccessPanel
+      text={t('challenge.signedIn')}
+      part="signed-in"
+      action={onContinue ? { label: t('common.continue'), onClick: onContinue } : undefined}
+    />
   );
 }
 
@@ -204,7 +211,8 @@ function CodeStep({
         }
       />
       {locked ? (
-        <p data-mfa-part="lockout" role="status">
+        <p className="mfa-alert" data-tone="warning" data-mfa-part="lockout" role="status">
+          <StatusIcon tone="warning" />
           {t('challenge.lockedUntil', { seconds: secondsLocked })}
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 
 /** Failures that are not a wrong code, each with its way forward. Wrong codes show at the code field. */
@@ -17,7 +18,10 @@ export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: (
     <div className="mfa-flow-error" data-mfa-part="error" role="alert">
       {shown ? (
         <>
-          <p>{describeError(error)}</p>
+          <p className="mfa-alert" data-tone="error">
+            <StatusIcon tone="error" />
+            {describeError(error)}
+          </p>
           {error.code === 'NETWORK' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'UNKNOWN' ? (
             <button type="button" className="mfa-button" onClick={api.retry}>
               {t('common.retry')}

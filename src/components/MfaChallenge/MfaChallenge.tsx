@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useRef } from 'react';
 import { EXAMPLE_PASSWORD_POLICY, type PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
+import { BrandScope, CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 import { ChallengeSteps, type CodeFields } from './ChallengeSteps.js';
@@ -13,6 +14,11 @@ export interface MfaChallengeProps {
   /** The username the host signed in with: the account label for TOTP setup. */
   username?: string;
   onSignedIn?: (output: SignInOutput) => void;
+  /**
+   * The signed-in screen's "Continue" button, focused when it appears: where the user goes next.
+   * Hosts that navigate away in `onSignedIn` need not set it; without it the screen shows the message only.
+   */
+  onContinue?: () => void;
   /**
    * "Back to sign in" (shown under every step when set) or an expired challenge session (3 minutes):
    * the host shows its password form again.
@@ -38,6 +44,7 @@ export function MfaChallenge({
   step,
   username,
   onSignedIn,
+  onContinue,
   onRestart,
   onUnhandledStep,
   onUserNotConfirmed,
@@ -53,6 +60,7 @@ export function MfaChallenge({
       onRestart={() => onRestart?.()}
       onBack={onRestart}
       onUseRecoveryCode={onUseRecoveryCode}
+      onContinue={onContinue}
       codeFields={codeFields}
       passwordPolicy={passwordPolicy}
       className={className}
@@ -65,6 +73,7 @@ export function ChallengeLayout({
   onRestart,
   onBack,
   onUseRecoveryCode,
+  onContinue,
   codeFields,
   passwordPolicy = EXAMPLE_PASSWORD_POLICY,
   className,
@@ -73,6 +82,7 @@ export function ChallengeLayout({
   onRestart: () => void;
   onBack?: () => void;
   onUseRecoveryCode?: () => void;
+  onContinue?: () => void;
   codeFields?: CodeFields;
   passwordPolicy?: PasswordPolicy | false;
   className?: string;
@@ -95,14 +105,18 @@ export function ChallengeLayout({
       dir={dir}
       aria-busy={api.status === 'submitting'}
     >
-      <ChallengeSteps
-        api={api}
-        onRestart={onRestart}
-        onBack={onBack}
-        onUseRecoveryCode={onUseRecoveryCode}
-        codeFields={codeFields}
-        passwordPolicy={passwordPolicy}
-      />
+      <CardBrand />
+      <BrandScope>
+        <ChallengeSteps
+          api={api}
+          onRestart={onRestart}
+          onBack={onBack}
+          onUseRecoveryCode={onUseRecoveryCode}
+          onContinue={onContinue}
+          codeFields={codeFields}
+          passwordPolicy={passwordPolicy}
+        />
+      </BrandScope>
       <FlowError api={api} onRestart={onRestart} />
     </section>
   );

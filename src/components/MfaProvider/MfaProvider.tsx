@@ -34,6 +34,17 @@ export interface MfaProviderProps {
    * inherits it.
    */
   theme?: MfaTheme;
+  /**
+   * Your product's name, shown at the top of the sign-in, TOTP setup and step-up cards
+   * ("Acme Cloud"). A nested provider inherits it. Unset: no header line.
+   */
+  appName?: string;
+  /**
+   * Your logo, shown before `appName` at the top of the same cards, e.g.
+   * `<img src="/logo.svg" alt="" width={28} height={28} />`. Give it `alt=""` when `appName` names the
+   * app beside it; else alt text that names it. A nested provider inherits it.
+   */
+  logo?: ReactNode;
   children?: ReactNode;
 }
 
@@ -46,6 +57,10 @@ export interface MfaContextValue {
   locale: string;
   dir: 'ltr' | 'rtl';
   theme: MfaTheme;
+  /** The provider's `appName`, shown in the cards' header. */
+  appName: string | undefined;
+  /** The provider's `logo`, shown in the cards' header. */
+  logo: ReactNode | undefined;
   messages: Messages;
   /** The message for `key`, with `{placeholders}` filled from `vars`. */
   t(key: MessageKey, vars?: MessageVars): string;
@@ -62,11 +77,15 @@ export function MfaProvider({
   locale = 'en',
   messages,
   theme: themeProp,
+  appName: appNameProp,
+  logo: logoProp,
   children,
 }: MfaProviderProps) {
   // A nested provider (a story, a settings page) keeps the theme of the one around it.
   const parent = useContext(MfaContext);
   const theme = themeProp ?? parent?.theme ?? 'system';
+  const appName = appNameProp ?? parent?.appName;
+  const logo = logoProp ?? parent?.logo;
   const value = useMemo<MfaContextValue>(() => {
     const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
     // Plural rules of the language the catalog is in (a French host on the English catalog gets English).
@@ -79,11 +98,13 @@ export function MfaProvider({
       locale,
       dir: directionOf(locale),
       theme,
+      appName,
+      logo,
       messages: catalog,
       t,
       describeError: (error) => t(errorMessageKeys[error.code]),
     };
-  }, [client, recovery, issuer, locale, messages, theme]);
+  }, [client, recovery, issuer, locale, messages, theme, appName, logo]);
   return <MfaContext.Provider value={value}>{children}</MfaContext.Provider>;
 }
 

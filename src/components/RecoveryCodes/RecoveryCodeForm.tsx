@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RecoveryRefusal } from '../../core/flows/signIn.js';
 import { normalizeRecoveryCode } from '../../core/recovery.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 
 const refusalMessages: Record<RecoveryRefusal['reason'], MessageKey> = {
@@ -111,8 +112,19 @@ export function RecoveryCodeForm({
           />
         </>
       ) : null}
-      <p id={`${id}-error`} role="alert" data-mfa-part="recovery-error">
-        {message}
+      <p
+        id={`${id}-error`}
+        role="alert"
+        data-mfa-part="recovery-error"
+        className="mfa-alert"
+        data-tone="error"
+      >
+        {message ? (
+          <>
+            <StatusIcon tone="error" />
+            {message}
+          </>
+        ) : null}
       </p>
       <button
         type="submit"

@@ -5,6 +5,7 @@ import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
+import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
 import type { CodeFields } from '../MfaChallenge/ChallengeSteps.js';
 import { FlowError } from '../MfaChallenge/FlowError.js';
@@ -13,6 +14,11 @@ import { useMfaContext } from '../MfaProvider/index.js';
 
 export interface SignInProps {
   onSignedIn?: (output: SignInOutput) => void;
+  /**
+   * The signed-in screen's "Continue" button, focused when it appears: where the user goes next.
+   * Hosts that navigate away in `onSignedIn` need not set it; without it the screen shows the message only.
+   */
+  onContinue?: () => void;
   /** Steps mfa-kit does not handle (custom challenge, reset password, …), passed through untouched. */
   onUnhandledStep?: (nextStep: SignInStep) => void;
   /**
@@ -42,6 +48,7 @@ export interface SignInProps {
 /** Drop-in sign-in: username and password, then every MFA step Cognito asks for. */
 export function SignIn({
   onSignedIn,
+  onContinue,
   onUnhandledStep,
   onUserNotConfirmed,
   onUseRecoveryCode,
@@ -74,6 +81,7 @@ export function SignIn({
       onRestart={back}
       onBack={back}
       onUseRecoveryCode={onUseRecoveryCode}
+      onContinue={onContinue}
       codeFields={codeFields}
       passwordPolicy={passwordPolicy}
       className={className}
@@ -162,6 +170,7 @@ function CredentialsForm({
       aria-labelledby={`${id}-title`}
       onSubmit={handleSubmit((credentials) => api.signIn(credentials))}
     >
+      <CardBrand />
       <h2 id={`${id}-title`}>{t('signIn.title')}</h2>
       <label htmlFor={`${id}-username`}>{t(field.label)}</label>
       <input
@@ -206,10 +215,11 @@ function CredentialsForm({
       <p id={`${id}-password-error`} role="alert">
         {errors.password?.message}
       </p>
+      {/* One alert region, above the action. */}
+      <FlowError api={api} />
       <button type="submit" className="mfa-button mfa-button--primary" disabled={submitting}>
         {submitting ? t('signIn.submitting') : t('signIn.submit')}
       </button>
-      <FlowError api={api} />
     </form>
   );
 }

@@ -5,6 +5,8 @@ import type { StepUpState } from '../../core/flows/stepUp.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
+import { CardBrand } from '../internal/CardBrand.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
 import { portalTheme, useMfaContext } from '../MfaProvider/index.js';
 import { StepUpRecovery } from './StepUpRecovery.js';
 
@@ -114,6 +116,7 @@ export function StepUpDialogView({
             target.focus();
           }}
         >
+          <CardBrand />
           <Dialog.Title className="mfa-dialog__title">{t('stepUp.title')}</Dialog.Title>
           <Dialog.Description className="mfa-dialog__description">
             {state.status !== 'closed' && state.reason
@@ -129,7 +132,10 @@ export function StepUpDialogView({
           ) : null}
           {recoveryStage === 'redeemed' ? (
             <>
-              <p role="status">{t('stepUp.recovered')}</p>
+              <p className="mfa-alert" data-tone="success" role="status">
+                <StatusIcon tone="success" />
+                {t('stepUp.recovered')}
+              </p>
               <Dialog.Close asChild>
                 <button type="button" className="mfa-button mfa-button--primary">
                   {t('common.close')}
@@ -137,6 +143,15 @@ export function StepUpDialogView({
               </Dialog.Close>
             </>
           ) : null}
+          {/* One alert region, above the form's actions. */}
+          <div role="alert" data-mfa-part="error">
+            {error && !wrongCode ? (
+              <p className="mfa-alert" data-tone="error">
+                <StatusIcon tone="error" />
+                {describeError(error)}
+              </p>
+            ) : null}
+          </div>
           {challenge && recoveryStage === 'off' ? (
             <form onSubmit={onSubmit} className="mfa-dialog__form">
               <p>{t(passwordFirst ? 'stepUp.passwordFirst' : instructions[challenge.method])}</p>
@@ -199,9 +214,6 @@ export function StepUpDialogView({
               ) : null}
             </form>
           ) : null}
-          <div role="alert" data-mfa-part="error">
-            {error && !wrongCode ? describeError(error) : ''}
-          </div>
           {state.status === 'unavailable' ? (
             <Dialog.Close asChild>
               <button type="button" className="mfa-button">

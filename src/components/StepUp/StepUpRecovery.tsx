@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type MfaError, toMfaError } from '../../core/errors.js';
 import type { RecoveryRefusal } from '../../core/flows/signIn.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
 
@@ -42,7 +43,14 @@ export function StepUpRecovery({ onBack, onRedeemed }: { onBack: () => void; onR
         title={false}
         intro="stepUp.recoveryIntro"
       />
-      <p role="alert">{error ? describeError(error) : ''}</p>
+      <p role="alert" className="mfa-alert" data-tone="error">
+        {error ? (
+          <>
+            <StatusIcon tone="error" />
+            {describeError(error)}
+          </>
+        ) : null}
+      </p>
     </div>
   );
 }

@@ -1,7 +1,9 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTotpSetup } from '../../hooks/useTotpSetup.js';
 import type { SignInOutput, TotpSetupDetails } from '../../ports.js';
+import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
+import { SuccessPanel } from '../internal/SuccessPanel.js';
 import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetupContext, type TotpSetupContextValue, useTotpSetupContext } from './context.js';
 import {
@@ -27,6 +29,11 @@ export interface TotpSetupProps {
   /** After the code verified and TOTP became the preferred method. */
   onComplete?: (result?: SignInOutput) => void;
   onCancel?: () => void;
+  /**
+   * The success screen's "Continue" button, focused when it appears: where the user goes next
+   * (back to their settings, on into the app). Without it the screen shows the success message only.
+   */
+  onContinue?: () => void;
   /** Inside sign-in, when the session expired: take the user back to sign in again. */
   onRestart?: () => void;
   /** Label and placeholder of the code field (default: the catalog's "Verification code", none). */
@@ -44,6 +51,7 @@ export function TotpSetup({
   totpSetupDetails,
   onComplete,
   onCancel,
+  onContinue,
   onRestart,
   codeField,
   children,
@@ -74,11 +82,17 @@ export function TotpSetup({
         aria-labelledby={titleId}
         aria-busy={api.status === 'loading-secret' || api.status === 'verifying'}
       >
+        <CardBrand />
         <h2 id={titleId} className="mfa-totp__title" data-mfa-part="title">
           {mfa.t('totpSetup.title')}
         </h2>
         {children ?? (
-          <DefaultLayout onCancel={onCancel} deviceName={deviceName} onDeviceNameChange={setDeviceName} />
+          <DefaultLayout
+            onCancel={onCancel}
+            onContinue={onContinue}
+            deviceName={deviceName}
+            onDeviceNameChange={setDeviceName}
+          />
         )}
       </section>
     </TotpSetupContext.Provider>
@@ -87,17 +101,25 @@ export function TotpSetup({
 
 interface DefaultLayoutProps {
   onCancel: (() => void) | undefined;
+  onContinue: (() => void) | undefined;
   deviceName: string;
   onDeviceNameChange: (name: string) => void;
 }
 
-function DefaultLayout({ onCancel, deviceName, onDeviceNameChange }: DefaultLayoutProps) {
+function DefaultLayout({ onCancel, onContinue, deviceName, onDeviceNameChange }: DefaultLayoutProps) {
   const { status, replacesExisting, manualKeyId, mfa } = useTotpSetupContext('TotpSetup');
   const [manualOpen, setManualOpen] = useState(false);
   const deviceNameId = useId();
   const { t } = mfa;
 
-  if (status === 'done') return <SetupSuccess text={t('totpSetup.success')} />;
+  if (status === 'done')
+    return (
+      <SuccessPanel
+        text={t('totpSetup.success')}
+        part="success"
+        action={onContinue ? { label: t('common.continue'), onClick: onContinue } : undefined}
+      />
+    );
   return (
     <>
       <p className="mfa-totp__intro">{t('totpSetup.intro')}</p>
@@ -150,19 +172,6 @@ function DefaultLayout({ onCancel, deviceName, onDeviceNameChange }: DefaultLayo
         </button>
       ) : null}
     </>
-  );
-}
-
-/** The success line takes focus: the code field that had it is gone, so nobody is left on <body>. */
-function SetupSuccess({ text }: { text: string }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
-  }, []);
-  return (
-    <p ref={ref} tabIndex={-1} className="mfa-totp__success" data-mfa-part="success" role="status">
-      {text}
-    </p>
   );
 }
 

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { formatSecretForDisplay } from '../../core/otpauth.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
+import { StatusIcon } from '../internal/StatusIcon.js';
 import { useTotpSetupContext } from './context.js';
 
 /** Props every compound part of `TotpSetup` takes. */
@@ -173,7 +174,10 @@ export function TotpSetupError({ className }: TotpSetupPartProps) {
     <div className={classNames('mfa-totp__error', className)} data-mfa-part="error" role="alert">
       {error && !codeError ? (
         <>
-          <p>{sessionOver ? mfa.t('totpSetup.sessionExpired') : mfa.describeError(error)}</p>
+          <p className="mfa-alert" data-tone="error">
+            <StatusIcon tone="error" />
+            {sessionOver ? mfa.t('totpSetup.sessionExpired') : mfa.describeError(error)}
+          </p>
           {state.status === 'scan' && state.lastCode ? (
             <button type="button" className="mfa-button" onClick={retry}>
               {mfa.t('common.retry')}
