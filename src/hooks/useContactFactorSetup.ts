@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import { type MfaError, toMfaError } from '../core/errors.js';
 import { type PhoneProblem, parseE164 } from '../core/phone.js';
 import type { CodeDeliveryDetails, MfaPreference, UpdateMfaPreferenceInput } from '../ports.js';

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
-import { useOptionalStepUpGuard } from '../components/StepUp/StepUpProvider.js';
-import { isStepUpCancelled } from '../components/StepUp/stepUpErrors.js';
-import { type MfaError, toMfaError } from '../core/errors.js';
+import { useMfaContext } from '../context/mfaContext.js';
+import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
+import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
 import { type MfaPolicy, mfaRequirementFor } from '../core/mfaPolicy.js';
 import type { AuthDevice, MfaMethod, UpdateMfaPreferenceInput, UserAttributes } from '../ports.js';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
+import { FREE_CODE_ATTEMPTS } from '../core/codeRules.js';
 import { MfaError, toMfaError } from '../core/errors.js';
 import {
   attemptsLeft,
-  FREE_CODE_ATTEMPTS,
   initialSignInState,
   type SignInState,
   signInError,

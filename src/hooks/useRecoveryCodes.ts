@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
-import { isStepUpCancelled } from '../components/StepUp/stepUpErrors.js';
-import { type MfaError, toMfaError } from '../core/errors.js';
+import { useMfaContext } from '../context/mfaContext.js';
+import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
 import {
   initialRecoveryCodesState,
   isLowOnCodes,

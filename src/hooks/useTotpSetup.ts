@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import { toMfaError } from '../core/errors.js';
 import { initialTotpSetupState, type TotpSetupState, totpSetupReducer } from '../core/flows/totpSetup.js';
 import { buildOtpauthUri } from '../core/otpauth.js';

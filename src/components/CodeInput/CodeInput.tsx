@@ -15,11 +15,11 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useLeafMessages } from '../../context/mfaContext.js';
 import { normalizeCode } from '../../core/codes.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { useLeafMessages } from '../MfaProvider/index.js';
 
 /**
  * Unknown DOM props (aria-*, data-*, form, required, handlers…) go to the real `<input>`; handlers

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { formatPhoneAsTyped, type PhoneProblem, parseE164 } from '../../core/phone.js';
 import { type ContactFactor, useContactFactorSetup } from '../../hooks/useContactFactorSetup.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 export interface ContactFactorSetupProps {
   /** 'SMS' asks for a phone number (E.164), 'EMAIL' for an email address. */

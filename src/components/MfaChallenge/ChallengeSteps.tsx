@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
 import { NewPasswordStep } from './NewPasswordStep.js';

@@ -1,5 +1,5 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 /** Failures that are not a wrong code, each with its way forward. Wrong codes show at the code field. */
 export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: () => void }) {

@@ -1,9 +1,9 @@
 import { type RefObject, useEffect, useRef } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { EXAMPLE_PASSWORD_POLICY, type PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { ChallengeSteps, type CodeFields } from './ChallengeSteps.js';
 import { FlowError } from './FlowError.js';
 

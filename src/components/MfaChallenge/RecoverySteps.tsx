@@ -1,5 +1,5 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodes } from '../RecoveryCodes/index.js';
 import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
 import { TotpSetup } from '../TotpSetup/index.js';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodes } from '../RecoveryCodes/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { formatDeadline, formatMethods } from './format.js';

@@ -1,9 +1,9 @@
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
+import { useLeafMessages } from '../../context/mfaContext.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { useLeafMessages } from '../MfaProvider/index.js';
 import { MethodIcon } from './MethodIcon.js';
 
 /** Unknown DOM props (aria-*, data-*, id, style…) go to the `<fieldset>`. */

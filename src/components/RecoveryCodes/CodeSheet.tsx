@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { recoveryCodeFileName, recoveryCodeSheet } from './codeSheet.js';
 
 export interface CodeSheetProps {

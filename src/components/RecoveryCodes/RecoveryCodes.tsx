@@ -1,6 +1,6 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import { type RecoveryCodesApi, useRecoveryCodes } from '../../hooks/useRecoveryCodes.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { CodeSheet } from './CodeSheet.js';
 import { RegenerateDialog } from './RegenerateDialog.js';
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { MfaError } from '../../core/errors.js';
+import { useStepUpSession } from '../../hooks/useStepUpSession.js';
 import type { StepUpProof, StepUpVerifier } from '../../ports.js';
 import { StepUpDialogView } from './StepUpDialogView.js';
-import { useStepUpSession } from './useStepUpSession.js';
 
 export interface StepUpDialogProps {
   /** Controlled: show the prompt. It asks the verifier for a challenge each time it opens. */

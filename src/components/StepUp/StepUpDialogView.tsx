@@ -1,11 +1,11 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { FREE_CODE_ATTEMPTS } from '../../core/flows/signIn.js';
+import { portalTheme, useMfaContext } from '../../context/mfaContext.js';
+import { FREE_CODE_ATTEMPTS } from '../../core/codeRules.js';
 import type { StepUpState } from '../../core/flows/stepUp.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
-import { portalTheme, useMfaContext } from '../MfaProvider/index.js';
 import { StepUpRecovery } from './StepUpRecovery.js';
 
 const instructions: Record<MfaMethod, MessageKey> = {

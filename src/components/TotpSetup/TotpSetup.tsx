@@ -1,8 +1,8 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { useTotpSetup } from '../../hooks/useTotpSetup.js';
 import type { SignInOutput, TotpSetupDetails } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetupContext, type TotpSetupContextValue, useTotpSetupContext } from './context.js';
 import {
   TotpSetupCodeField,

@@ -1,12 +1,13 @@
 import type {
   CodeDeliveryDetails,
   MfaMethod,
-  RecoveryRedeemFailure,
   SignInOutput,
   SignInStep,
   TotpSetupDetails,
 } from '../../ports.js';
+import { FREE_CODE_ATTEMPTS } from '../codeRules.js';
 import { MfaError } from '../errors.js';
+import type { RecoveryRefusal } from '../recovery.js';
 
 /**
  * Sign-in as a pure reducer. Amplify's `nextStep.signInStep` is mapped once, here, to an explicit
@@ -29,11 +30,6 @@ export type SignInUiStep =
   | { name: 'recovery-enrol' }
   /** Signed in after enrolling (or re-enrolling): show the new recovery codes once. */
   | { name: 'recovery-codes' };
-
-export interface RecoveryRefusal {
-  reason: RecoveryRedeemFailure;
-  retryAfterSeconds?: number;
-}
 
 export interface SignInState {
   step: SignInUiStep;
@@ -60,8 +56,6 @@ export type SignInEvent =
   | { type: 'RECOVERY_REDEEMED' }
   /** Signed in, with one more step before the host hears of it. */
   | { type: 'FOLLOW_UP'; step: 'recovery-enrol' | 'recovery-codes' };
-
-export const FREE_CODE_ATTEMPTS = 5;
 
 export const initialSignInState = (username = ''): SignInState => ({
   step: { name: 'credentials' },

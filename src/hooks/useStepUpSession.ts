@@ -1,7 +1,7 @@
 import { useCallback, useReducer, useRef } from 'react';
-import { type MfaError, toMfaError } from '../../core/errors.js';
-import { closedStepUp, type StepUpState, stepUpReducer } from '../../core/flows/stepUp.js';
-import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../../ports.js';
+import { type MfaError, toMfaError } from '../core/errors.js';
+import { closedStepUp, type StepUpState, stepUpReducer } from '../core/flows/stepUp.js';
+import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../ports.js';
 
 export interface StepUpSessionHandlers {
   onVerified(proof: StepUpProof): void;
