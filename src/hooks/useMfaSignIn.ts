@@ -1,15 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
-import { FREE_CODE_ATTEMPTS } from '../core/codeRules.js';
+import { attemptsLeft, lockoutMs } from '../core/codeRules.js';
 import { MfaError, toMfaError } from '../core/errors.js';
-import {
-  attemptsLeft,
-  initialSignInState,
-  type SignInState,
-  signInError,
-  signInReducer,
-} from '../core/flows/signIn.js';
+import { initialSignInState, type SignInState, signInError, signInReducer } from '../core/flows/signIn.js';
 import type { AuthClient, MfaMethod, SignInOutput, SignInStep } from '../ports.js';
+import { useRecoveryRedeem } from './useRecoveryRedeem.js';
 
 export interface UseMfaSignInOptions {
   /** A `nextStep` from the host's own `signIn()`: start at that step instead of the password form. */
@@ -89,10 +84,6 @@ export interface MfaSignInApi {
   finishRecoveryCodes(): void;
 }
 
-/** Cognito locks for 2^(n-5) seconds after n wrong codes; it does not say until when, so we estimate. */
-const lockoutMs = (failures: number) =>
-  Math.min(2 ** Math.max(failures - FREE_CODE_ATTEMPTS, 0) * 1000, 15 * 60_000);
-
 const codeMethods: Partial<Record<SignInStep['signInStep'], MfaMethod>> = {
   CONFIRM_SIGN_IN_WITH_SMS_CODE: 'SMS',
   CONFIRM_SIGN_IN_WITH_EMAIL_CODE: 'EMAIL',
@@ -107,6 +98,7 @@ export function useMfaSignIn({
   resendCooldownSeconds = 30,
 }: UseMfaSignInOptions = {}): MfaSignInApi {
   const { client, recovery } = useMfaContext('useMfaSignIn');
+  const redeemCode = useRecoveryRedeem();
   const [state, dispatch] = useReducer(signInReducer, undefined, () => {
     const initial = initialSignInState(username);
     return initialStep
@@ -295,34 +287,27 @@ export function useMfaSignIn({
   const redeemRecoveryCode = useCallback(
     (input: { code: string; password?: string }) => {
       const password = input.password ?? credentials.current?.password;
-      if (!recovery || busy.current || password === undefined) return;
+      if (!redeemCode || busy.current || password === undefined) return;
       const given = { username: state.username, password };
       busy.current = true;
       lastAction.current = () => redeemRecoveryCode(input);
       dispatch({ type: 'SUBMITTED' });
       void (async () => {
-        let redeemed = false;
-        try {
-          const result = await recovery.redeem({ ...given, code: input.code });
-          if (!mounted.current) return;
-          if (!result.ok) {
-            dispatch({ type: 'RECOVERY_REFUSED', refusal: result });
-            return;
-          }
-          redeemed = true;
+        const outcome = await redeemCode({ ...given, code: input.code });
+        busy.current = false;
+        if (!mounted.current) return;
+        if (outcome.status === 'refused') dispatch({ type: 'RECOVERY_REFUSED', refusal: outcome.refusal });
+        else if (outcome.status === 'failed') dispatch({ type: 'FAILED', error: outcome.error });
+        else {
           credentials.current = given;
           dispatch({ type: 'RECOVERY_REDEEMED' });
           recoveringRef.current = true;
-        } catch (error) {
-          if (mounted.current) dispatch({ type: 'FAILED', error: toMfaError(error) });
-        } finally {
-          busy.current = false;
+          // The code is spent and MFA reset: sign in again with the same credentials.
+          void run(() => client.signIn(given), given.username);
         }
-        // The code is spent and MFA reset: sign in again with the same credentials.
-        if (redeemed) void run(() => client.signIn(given), given.username);
       })();
     },
-    [client, recovery, run, state.username],
+    [client, redeemCode, run, state.username],
   );
 
   return {

@@ -16,6 +16,7 @@ import {
   useState,
 } from 'react';
 import { useLeafMessages } from '../../context/mfaContext.js';
+import { CODE_LENGTH } from '../../core/codeRules.js';
 import { normalizeCode } from '../../core/codes.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
@@ -76,7 +77,7 @@ interface Selection {
  */
 export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function CodeInput(
   {
-    length = 6,
+    length = CODE_LENGTH,
     value: valueProp,
     defaultValue = '',
     onValueChange,

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
+import { CODE_LENGTH } from '../../core/codeRules.js';
 import { formatPhoneAsTyped, type PhoneProblem, parseE164 } from '../../core/phone.js';
 import { type ContactFactor, useContactFactorSetup } from '../../hooks/useContactFactorSetup.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -125,7 +126,7 @@ export function ContactFactorSetup({
           className="mfa-contact__code"
           onSubmit={(event) => {
             event.preventDefault();
-            if (code.length === 6) api.submitCode(code);
+            if (code.length === CODE_LENGTH) api.submitCode(code);
           }}
         >
           {api.destination ? (
@@ -134,6 +135,7 @@ export function ContactFactorSetup({
           <CodeInput
             value={code}
             onValueChange={setCode}
+            length={CODE_LENGTH}
             onComplete={api.submitCode}
             disabled={api.status === 'verifying'}
             autoFocus
@@ -142,7 +144,7 @@ export function ContactFactorSetup({
           <button
             type="submit"
             className="mfa-button mfa-button--primary"
-            disabled={api.status === 'verifying' || code.length !== 6}
+            disabled={api.status === 'verifying' || code.length !== CODE_LENGTH}
           >
             {api.status === 'verifying' ? t('contact.verifying') : t('contact.verify')}
           </button>

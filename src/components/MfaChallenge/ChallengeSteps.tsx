@@ -1,10 +1,12 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
+import { useCodeField } from '../../hooks/useCodeField.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
+import { wrongCodeMessage } from '../internal/wrongCodeMessage.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
@@ -152,19 +154,10 @@ function CodeStep({
   field: CodeFieldText | undefined;
 }) {
   const { t, describeError } = useMfaContext('MfaChallenge');
-  const [code, setCode] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
   const rememberId = useId();
   const secondsLocked = useCountdown(api.lockedUntil);
   const { error, status } = api;
-  const wrongCode = error?.code === 'CODE_MISMATCH';
-
-  // A wrong code is cleared and the field focused for the next one; a network error keeps it for the retry.
-  useEffect(() => {
-    if (error?.code !== 'CODE_MISMATCH') return;
-    setCode('');
-    inputRef.current?.focus();
-  }, [error]);
+  const codeField = useCodeField(error);
 
   const submitting = status === 'submitting';
   const locked = secondsLocked > 0;
@@ -173,7 +166,7 @@ function CodeStep({
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (code.length === 6) submit(code);
+    if (codeField.complete) submit(codeField.code);
   };
 
   return (
@@ -181,27 +174,20 @@ function CodeStep({
       <h2 data-mfa-part="title">{t(codeTitles[method])}</h2>
       {destination ? <p data-mfa-part="destination">{t('challenge.sentTo', { destination })}</p> : null}
       <CodeInput
-        value={code}
-        onValueChange={setCode}
+        {...codeField.inputProps}
         onComplete={submit}
         disabled={submitting || locked}
-        inputRef={inputRef}
         autoFocus
         label={field?.label}
         placeholder={field?.placeholder}
         // One message, announced once: what went wrong and how many tries are left.
-        error={
-          wrongCode
-            ? [
-                describeError(error),
-                api.attemptsLeft !== undefined
-                  ? t('challenge.attemptsLeft', { count: api.attemptsLeft })
-                  : '',
-              ]
-                .filter(Boolean)
-                .join(' ')
-            : undefined
-        }
+        error={wrongCodeMessage(
+          error,
+          describeError,
+          api.attemptsLeft !== undefined
+            ? t('challenge.attemptsLeft', { count: api.attemptsLeft })
+            : undefined,
+        )}
       />
       {locked ? (
         <p data-mfa-part="lockout" role="status">
@@ -222,7 +208,7 @@ function CodeStep({
       <button
         type="submit"
         className="mfa-button mfa-button--primary"
-        disabled={submitting || locked || code.length !== 6}
+        disabled={submitting || locked || !codeField.complete}
       >
         {submitting ? t('challenge.verifying') : t('challenge.verify')}
       </button>

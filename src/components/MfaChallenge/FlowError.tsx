@@ -1,4 +1,6 @@
 import { useMfaContext } from '../../context/mfaContext.js';
+import { isWrongCode } from '../../core/codeRules.js';
+import { isRetryable } from '../../core/errors.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 
 /** Failures that are not a wrong code, each with its way forward. Wrong codes show at the code field. */
@@ -9,8 +11,7 @@ export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: (
   // down ("try again in 42 seconds") is not said a second time here.
   const shown =
     error &&
-    error.code !== 'CODE_MISMATCH' &&
-    error.code !== 'TOTP_SETUP_FAILED' &&
+    !isWrongCode(error) &&
     error.code !== 'INVALID_PASSWORD' &&
     !(error.code === 'LOCKED_OUT' && api.lockedUntil !== undefined && api.lockedUntil > Date.now());
   return (
@@ -18,7 +19,7 @@ export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: (
       {shown ? (
         <>
           <p>{describeError(error)}</p>
-          {error.code === 'NETWORK' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'UNKNOWN' ? (
+          {isRetryable(error) ? (
             <button type="button" className="mfa-button" onClick={api.retry}>
               {t('common.retry')}
             </button>

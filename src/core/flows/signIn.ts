@@ -5,7 +5,7 @@ import type {
   SignInStep,
   TotpSetupDetails,
 } from '../../ports.js';
-import { FREE_CODE_ATTEMPTS } from '../codeRules.js';
+import { endsSession, isWrongCode } from '../codeRules.js';
 import { MfaError } from '../errors.js';
 import type { RecoveryRefusal } from '../recovery.js';
 
@@ -95,8 +95,6 @@ export function stepFromOutput(output: SignInOutput): SignInUiStep {
   }
 }
 
-const sessionEnding: ReadonlySet<MfaError['code']> = new Set(['SESSION_EXPIRED']);
-
 export function signInReducer(state: SignInState, event: SignInEvent): SignInState {
   switch (event.type) {
     case 'SUBMITTED':
@@ -122,15 +120,14 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
     case 'FAILED': {
       const { error } = event;
       // An expired challenge cannot be retried: back to the password, username kept.
-      if (sessionEnding.has(error.code) && state.step.name !== 'credentials') {
+      if (endsSession(error) && state.step.name !== 'credentials') {
         return { ...initialSignInState(state.username), error };
       }
-      const wrongCode = error.code === 'CODE_MISMATCH' || error.code === 'TOTP_SETUP_FAILED';
       return {
         ...state,
         status: 'idle',
         error,
-        failedAttempts: wrongCode ? state.failedAttempts + 1 : state.failedAttempts,
+        failedAttempts: isWrongCode(error) ? state.failedAttempts + 1 : state.failedAttempts,
       };
     }
     case 'RESTARTED':
@@ -170,9 +167,4 @@ export function signInError(error: MfaError, step: SignInUiStep['name']): MfaErr
   return step === 'new-password' && causeName === 'InvalidPasswordException'
     ? new MfaError('INVALID_PASSWORD', { cause: error.cause })
     : error;
-}
-
-/** Attempts left before Cognito's lockout starts, or undefined when no code was wrong yet. */
-export function attemptsLeft(state: SignInState): number | undefined {
-  return state.failedAttempts === 0 ? undefined : Math.max(FREE_CODE_ATTEMPTS - state.failedAttempts, 0);
 }

@@ -1,4 +1,5 @@
 import type { StepUpChallenge } from '../../ports.js';
+import { isWrongCode } from '../codeRules.js';
 import type { MfaError } from '../errors.js';
 
 /** The step-up prompt as a pure reducer: one prompt at a time, whatever number of actions wait on it. */
@@ -50,13 +51,12 @@ export function stepUpReducer(state: StepUpState, event: StepUpEvent): StepUpSta
         : state;
     case 'VERIFY_FAILED': {
       if (state.status !== 'verifying') return state;
-      const wrongCode = event.error.code === 'CODE_MISMATCH';
       return {
         status: 'awaiting-code',
         reason: state.reason,
         challenge: state.challenge,
         error: event.error,
-        failedAttempts: state.failedAttempts + (wrongCode ? 1 : 0),
+        failedAttempts: state.failedAttempts + (isWrongCode(event.error) ? 1 : 0),
       };
     }
     case 'CHALLENGE_CHANGED':

@@ -1,3 +1,4 @@
+import { endsSession } from '../codeRules.js';
 import type { MfaError } from '../errors.js';
 
 /**
@@ -19,9 +20,6 @@ export type TotpSetupEvent =
   | { type: 'VERIFY_FAILED'; error: MfaError }
   | { type: 'VERIFIED' };
 
-/** Errors after which this secret can no longer be verified: setup must start again. */
-const sessionEndingCodes: ReadonlySet<MfaError['code']> = new Set(['SESSION_EXPIRED', 'SIGNED_OUT']);
-
 export const initialTotpSetupState = (secret?: string): TotpSetupState =>
   secret ? { status: 'scan', secret } : { status: 'loading-secret' };
 
@@ -40,7 +38,8 @@ export function totpSetupReducer(state: TotpSetupState, event: TotpSetupEvent): 
         : state;
     case 'VERIFY_FAILED':
       if (state.status !== 'verifying') return state;
-      if (sessionEndingCodes.has(event.error.code)) return { status: 'failed', error: event.error };
+      // This secret can no longer be verified: setup must start again.
+      if (endsSession(event.error)) return { status: 'failed', error: event.error };
       return { status: 'scan', secret: state.secret, error: event.error, lastCode: state.code };
     case 'VERIFIED':
       return state.status === 'verifying' ? { status: 'done', secret: state.secret } : state;
