@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
 import { type MfaError, toMfaError } from '../core/errors.js';
 import { type PhoneProblem, parseE164 } from '../core/phone.js';
 import type { CodeDeliveryDetails, MfaPreference, UpdateMfaPreferenceInput } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export type ContactFactor = 'SMS' | 'EMAIL';
 
@@ -60,15 +61,9 @@ export function useContactFactorSetup({
   const [error, setError] = useState<MfaError>();
   const lastAction = useRef<() => void>(() => {});
   const verified = useRef(false);
-  const mounted = useRef(true);
+  const { mounted } = useAsyncGuard();
   const onCompleteRef = useRef(onComplete);
   onCompleteRef.current = onComplete;
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const run = useCallback(
     async (
@@ -88,7 +83,7 @@ export function useContactFactorSetup({
         setStatus(back);
       }
     },
-    [],
+    [mounted],
   );
 
   const enable = useCallback(async (): Promise<ContactFactorStatus> => {

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
 import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
 import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
 import { type MfaPolicy, mfaRequirementFor } from '../core/mfaPolicy.js';
 import type { AuthDevice, MfaMethod, UpdateMfaPreferenceInput, UserAttributes } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export type MfaMethodStatus = 'preferred' | 'on' | 'off';
 
@@ -118,14 +119,8 @@ export function useMfaSettings({
   const [changeError, setChangeError] = useState<MfaSettingsApi['changeError']>();
   const [refusal, setRefusal] = useState<MfaSettingsApi['refusal']>();
   const [allowedMethods, setAllowedMethods] = useState<readonly MfaMethod[]>(ALL);
-  const mounted = useRef(true);
+  const { mounted } = useAsyncGuard();
   const shownKey = shown.join(',');
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const reloadMethods = useCallback(async () => {
     setMethods((previous) => ({ status: 'loading', data: previous.data }));
@@ -155,7 +150,7 @@ export function useMfaSettings({
       if (mounted.current)
         setMethods((previous) => ({ status: 'error', data: previous.data, error: toMfaError(error) }));
     }
-  }, [client, policy, poolMfa, shownKey]);
+  }, [client, mounted, policy, poolMfa, shownKey]);
 
   const reloadDevices = useCallback(async () => {
     setDevices((previous) => ({ status: 'loading', data: previous.data }));
@@ -166,7 +161,7 @@ export function useMfaSettings({
       if (mounted.current)
         setDevices((previous) => ({ status: 'error', data: previous.data, error: toMfaError(error) }));
     }
-  }, [client]);
+  }, [client, mounted]);
 
   useEffect(() => {
     void reloadMethods();
@@ -190,7 +185,7 @@ export function useMfaSettings({
         if (mounted.current) setPending(undefined);
       }
     },
-    [],
+    [mounted],
   );
 
   const guardSensitive = useCallback(
@@ -205,7 +200,7 @@ export function useMfaSettings({
         return false;
       }
     },
-    [guard],
+    [guard, mounted],
   );
 
   const setPreference = (

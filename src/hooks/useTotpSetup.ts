@@ -4,6 +4,7 @@ import { toMfaError } from '../core/errors.js';
 import { initialTotpSetupState, type TotpSetupState, totpSetupReducer } from '../core/flows/totpSetup.js';
 import { buildOtpauthUri } from '../core/otpauth.js';
 import type { SignInOutput, TotpSetupDetails } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export interface UseTotpSetupOptions {
   /** The account shown in the authenticator app, e.g. the user's email. */
@@ -56,19 +57,12 @@ export function useTotpSetup({
   );
   const [attempt, setAttempt] = useState(0);
   const [replacesExisting, setReplacesExisting] = useState(false);
-  const mounted = useRef(true);
+  const { mounted } = useAsyncGuard();
   const requestedAttempt = useRef(-1);
   // The code verified but setting the preference failed: a retry only redoes the preference.
   const verifiedSecret = useRef<string | null>(null);
   const onCompleteRef = useRef(onComplete);
   onCompleteRef.current = onComplete;
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   useEffect(() => {
     // Once per attempt, even when StrictMode runs effects twice: every call makes a new secret.
@@ -83,7 +77,7 @@ export function useTotpSetup({
       (details) => mounted.current && dispatch({ type: 'SECRET_RECEIVED', secret: details.sharedSecret }),
       (error: unknown) => mounted.current && dispatch({ type: 'SECRET_FAILED', error: toMfaError(error) }),
     );
-  }, [attempt, client, mode]);
+  }, [attempt, client, mode, mounted]);
 
   const verify = useCallback(
     async (secret: string, code: string) => {
@@ -113,7 +107,7 @@ export function useTotpSetup({
         if (mounted.current) dispatch({ type: 'VERIFY_FAILED', error: toMfaError(error) });
       }
     },
-    [client, friendlyDeviceName, mode],
+    [client, friendlyDeviceName, mode, mounted],
   );
 
   const submit = useCallback(

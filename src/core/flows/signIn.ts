@@ -5,7 +5,7 @@ import type {
   SignInStep,
   TotpSetupDetails,
 } from '../../ports.js';
-import { endsSession, isWrongCode } from '../codeRules.js';
+import { endsSession, isWrongCode, lockoutMs } from '../codeRules.js';
 import { MfaError } from '../errors.js';
 import type { RecoveryRefusal } from '../recovery.js';
 
@@ -43,12 +43,23 @@ export interface SignInState {
   /** A recovery code was redeemed in this sign-in: MFA was reset and must be set up again. */
   recovering: boolean;
   recoveryRefusal?: RecoveryRefusal;
+  /** Epoch ms until which Cognito refuses attempts (estimated from its lockout rule), if locked. */
+  lockedUntil?: number;
+  /** Cognito offered a choice of method earlier in this sign-in ("Try another way" may ask again). */
+  offeredChoice?: boolean;
+  /** Epoch ms from which an SMS or email code may be sent again. */
+  resendAvailableAt?: number;
+  /** The code on screen was just resent. */
+  codeResent?: boolean;
 }
 
 export type SignInEvent =
-  | { type: 'SUBMITTED'; username?: string }
-  | { type: 'STEP_RECEIVED'; output: SignInOutput }
-  | { type: 'FAILED'; error: MfaError }
+  /** `fresh`: a sign-in with newly typed credentials, so an earlier offered choice no longer counts. */
+  | { type: 'SUBMITTED'; username?: string; fresh?: boolean }
+  /** `resent`: the answer to "Resend code"; `resendAvailableAt`: when the next resend is allowed. */
+  | { type: 'STEP_RECEIVED'; output: SignInOutput; resent?: boolean; resendAvailableAt?: number }
+  /** `at`: the time of the failure, from which a lockout is estimated. */
+  | { type: 'FAILED'; error: MfaError; at?: number }
   | { type: 'RESTARTED' }
   | { type: 'RECOVERY_REQUESTED'; needsPassword: boolean }
   | { type: 'RECOVERY_CANCELLED' }
@@ -105,6 +116,7 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         error: undefined,
         recoveryRefusal: undefined,
         username: event.username ?? state.username,
+        offeredChoice: event.fresh ? undefined : state.offeredChoice,
       };
     case 'STEP_RECEIVED': {
       const step = stepFromOutput(event.output);
@@ -115,6 +127,10 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         step,
         error: undefined,
         failedAttempts: sameChallenge ? state.failedAttempts : 0,
+        lockedUntil: undefined,
+        offeredChoice: step.name === 'select-method' ? true : state.offeredChoice,
+        resendAvailableAt: event.resendAvailableAt,
+        codeResent: event.resent,
       };
     }
     case 'FAILED': {
@@ -128,6 +144,10 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         status: 'idle',
         error,
         failedAttempts: isWrongCode(error) ? state.failedAttempts + 1 : state.failedAttempts,
+        lockedUntil:
+          error.code === 'LOCKED_OUT' && event.at !== undefined
+            ? event.at + lockoutMs(state.failedAttempts + 1)
+            : state.lockedUntil,
       };
     }
     case 'RESTARTED':
@@ -154,7 +174,14 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
     case 'RECOVERY_REDEEMED':
       return { ...state, recovering: true, resumeStep: undefined, failedAttempts: 0 };
     case 'FOLLOW_UP':
-      return { ...state, status: 'idle', step: { name: event.step }, error: undefined };
+      return {
+        ...state,
+        status: 'idle',
+        step: { name: event.step },
+        error: undefined,
+        lockedUntil: undefined,
+        resendAvailableAt: undefined,
+      };
   }
 }
 
