@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
 import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
 import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
+import { MFA_METHODS } from '../core/mfaMethods.js';
 import { type MfaPolicy, mfaRequirementFor } from '../core/mfaPolicy.js';
 import type { AuthDevice, MfaMethod, UpdateMfaPreferenceInput, UserAttributes } from '../ports.js';
 import { useAsyncGuard } from './useAsyncGuard.js';
@@ -67,7 +68,7 @@ export interface MfaSettingsApi {
   guardSensitive(action: string, reason: string, run: () => void | Promise<void>): Promise<boolean>;
 }
 
-const ALL: readonly MfaMethod[] = ['TOTP', 'SMS', 'EMAIL'];
+const ALL = MFA_METHODS;
 const preferenceKey = { TOTP: 'totp', SMS: 'sms', EMAIL: 'email' } as const;
 const methodLabel = { TOTP: 'methods.totp', SMS: 'methods.sms', EMAIL: 'methods.email' } as const;
 
