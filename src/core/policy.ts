@@ -1,4 +1,4 @@
-/** Risk scores above this need a fresh MFA verification (the OW-KAI seed's `requires_mfa_above`). */
+/** Risk scores above this need a fresh MFA verification; a score equal to it does not. */
 export const DEFAULT_STEP_UP_THRESHOLD = 70;
 /** How long a step-up stays fresh enough to reuse. */
 export const DEFAULT_STEP_UP_MAX_AGE_SECONDS = 300;
