@@ -38,7 +38,7 @@ export { type GuardOptions, type StepUpApi, useStepUp } from './context/stepUpCo
 export { isStepUpCancelled, StepUpCancelledError, StepUpRefusedError } from './core/errors.js';
 export type { RecoveryCodesState } from './core/flows/recoveryCodes.js';
 export {
-  type SignInEvent,
+  type SignInAction,
   type SignInState,
   type SignInUiStep,
   signInReducer,

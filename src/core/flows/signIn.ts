@@ -53,7 +53,7 @@ export interface SignInState {
   codeResent?: boolean;
 }
 
-export type SignInEvent =
+export type SignInAction =
   /** `fresh`: a sign-in with newly typed credentials, so an earlier offered choice no longer counts. */
   | { type: 'SUBMITTED'; username?: string; fresh?: boolean }
   /** `resent`: the answer to "Resend code"; `resendAvailableAt`: when the next resend is allowed. */
@@ -106,8 +106,8 @@ export function stepFromOutput(output: SignInOutput): SignInUiStep {
   }
 }
 
-export function signInReducer(state: SignInState, event: SignInEvent): SignInState {
-  switch (event.type) {
+export function signInReducer(state: SignInState, action: SignInAction): SignInState {
+  switch (action.type) {
     case 'SUBMITTED':
       if (state.status === 'submitting') return state;
       return {
@@ -115,11 +115,11 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         status: 'submitting',
         error: undefined,
         recoveryRefusal: undefined,
-        username: event.username ?? state.username,
-        offeredChoice: event.fresh ? undefined : state.offeredChoice,
+        username: action.username ?? state.username,
+        offeredChoice: action.fresh ? undefined : state.offeredChoice,
       };
     case 'STEP_RECEIVED': {
-      const step = stepFromOutput(event.output);
+      const step = stepFromOutput(action.output);
       const sameChallenge = step.name === state.step.name;
       return {
         ...state,
@@ -129,12 +129,12 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         failedAttempts: sameChallenge ? state.failedAttempts : 0,
         lockedUntil: undefined,
         offeredChoice: step.name === 'select-method' ? true : state.offeredChoice,
-        resendAvailableAt: event.resendAvailableAt,
-        codeResent: event.resent,
+        resendAvailableAt: action.resendAvailableAt,
+        codeResent: action.resent,
       };
     }
     case 'FAILED': {
-      const { error } = event;
+      const { error } = action;
       // An expired challenge cannot be retried: back to the password, username kept.
       if (endsSession(error) && state.step.name !== 'credentials') {
         return { ...initialSignInState(state.username), error };
@@ -145,8 +145,8 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         error,
         failedAttempts: isWrongCode(error) ? state.failedAttempts + 1 : state.failedAttempts,
         lockedUntil:
-          error.code === 'LOCKED_OUT' && event.at !== undefined
-            ? event.at + lockoutMs(state.failedAttempts + 1)
+          error.code === 'LOCKED_OUT' && action.at !== undefined
+            ? action.at + lockoutMs(state.failedAttempts + 1)
             : state.lockedUntil,
       };
     }
@@ -155,7 +155,7 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
     case 'RECOVERY_REQUESTED':
       return {
         ...state,
-        step: { name: 'recovery-code', needsPassword: event.needsPassword },
+        step: { name: 'recovery-code', needsPassword: action.needsPassword },
         resumeStep: state.step.name === 'recovery-code' ? state.resumeStep : state.step,
         error: undefined,
         recoveryRefusal: undefined,
@@ -170,14 +170,14 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         recoveryRefusal: undefined,
       };
     case 'RECOVERY_REFUSED':
-      return { ...state, status: 'idle', recoveryRefusal: event.refusal };
+      return { ...state, status: 'idle', recoveryRefusal: action.refusal };
     case 'RECOVERY_REDEEMED':
       return { ...state, recovering: true, resumeStep: undefined, failedAttempts: 0 };
     case 'FOLLOW_UP':
       return {
         ...state,
         status: 'idle',
-        step: { name: event.step },
+        step: { name: action.step },
         error: undefined,
         lockedUntil: undefined,
         resendAvailableAt: undefined,
