@@ -31,7 +31,7 @@ export function MethodStep({
       <MfaMethodPicker
         methods={methods}
         value={method}
-        onChange={setMethod}
+        onValueChange={setMethod}
         disabled={api.status === 'submitting'}
       />
       <button

@@ -82,7 +82,7 @@ export function EnforcedSetup({
             setStep({ kind: 'method', method: choice });
           }}
         >
-          <MfaMethodPicker methods={[...methods]} value={choice} onChange={setChoice} />
+          <MfaMethodPicker methods={[...methods]} value={choice} onValueChange={setChoice} />
           <button type="submit" className="mfa-button mfa-button--primary">
             {t('common.continue')}
           </button>

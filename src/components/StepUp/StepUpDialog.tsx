@@ -40,7 +40,7 @@ export function StepUpDialog({
       callbacks.current.onVerified?.(proof);
       callbacks.current.onOpenChange(false);
     },
-    onFailed: (error) => callbacks.current.onError?.(error),
+    onError: (error) => callbacks.current.onError?.(error),
   });
   const { state, open: start, close } = session;
   const isClosed = state.status === 'closed';

@@ -76,7 +76,7 @@ export function StepUpProvider({
       onEventRef.current?.({ type: 'verified', method: proof.method, verifiedAt: proof.verifiedAt });
       settleRef.current({ proof });
     },
-    onFailed: (error) => onEventRef.current?.({ type: 'failed', error }),
+    onError: (error) => onEventRef.current?.({ type: 'failed', error }),
     // No factor: reject at once so the host can say "set up MFA first".
     onNotEnrolled: (error) => settleRef.current({ error }),
   });
