@@ -3,7 +3,7 @@ import { type GuardOptions, StepUpContext, type StepUpContextValue } from '../..
 import { MfaError, StepUpCancelledError } from '../../core/errors.js';
 import {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
-  DEFAULT_STEP_UP_THRESHOLD,
+  DEFAULT_STEP_UP_REQUIRES_MFA_ABOVE,
   isStepUpFresh,
   requiresStepUp,
 } from '../../core/policy.js';
@@ -55,7 +55,7 @@ type Waiter = { resolve: (proof: StepUpProof) => void; reject: (error: unknown) 
 
 export function StepUpProvider({
   verifier,
-  requiresMfaAbove = DEFAULT_STEP_UP_THRESHOLD,
+  requiresMfaAbove = DEFAULT_STEP_UP_REQUIRES_MFA_ABOVE,
   maxAgeSeconds = DEFAULT_STEP_UP_MAX_AGE_SECONDS,
   onEvent,
   proofOrigins,
