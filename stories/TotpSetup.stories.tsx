@@ -9,14 +9,14 @@ interface StoryArgs {
   accountName: string;
   issuer: string;
   prepare?: (simulator: CognitoSimulator) => void;
-  onComplete: () => void;
+  onVerified: () => void;
   onCancel: () => void;
 }
 
 const meta = {
   title: 'Components/TotpSetup',
   component: TotpSetup,
-  args: { accountName: 'alice@example.com', issuer: 'Acme', onComplete: fn(), onCancel: fn() },
+  args: { accountName: 'alice@example.com', issuer: 'Acme', onVerified: fn(), onCancel: fn() },
   render: ({ prepare, issuer, ...args }: StoryArgs) => (
     <SimulatedSession prepare={prepare} issuer={issuer}>
       {() => <TotpSetup {...args} />}
@@ -58,7 +58,7 @@ export const Enrol: Story = {
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
     await expect(await canvas.findByText(/Your authenticator app is set up/)).toBeVisible();
-    await expect(args.onComplete).toHaveBeenCalledTimes(1);
+    await expect(args.onVerified).toHaveBeenCalledTimes(1);
   },
 };
 
@@ -155,7 +155,7 @@ export const InSignIn: Story = {
           <TotpSetup
             accountName={args.accountName}
             totpSetupDetails={signIn.nextStep.totpSetupDetails}
-            onComplete={args.onComplete}
+            onVerified={args.onVerified}
           />
         ) : null
       }
@@ -165,7 +165,7 @@ export const InSignIn: Story = {
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
     await waitFor(() =>
-      expect(args.onComplete).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
+      expect(args.onVerified).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
     );
   },
 };

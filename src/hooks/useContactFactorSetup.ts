@@ -11,7 +11,7 @@ export interface UseContactFactorSetupOptions {
   method: ContactFactor;
   /** The preference to set once the address is verified. Default 'PREFERRED'. */
   preference?: Extract<MfaPreference, 'PREFERRED' | 'ENABLED'>;
-  onComplete?: () => void;
+  onVerified?: () => void;
 }
 
 export type ContactFactorStatus = 'editing' | 'sending' | 'code' | 'verifying' | 'done';
@@ -49,7 +49,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export function useContactFactorSetup({
   method,
   preference = 'PREFERRED',
-  onComplete,
+  onVerified,
 }: UseContactFactorSetupOptions): ContactFactorSetupApi {
   const { client } = useMfaContext('useContactFactorSetup');
   const attribute = method === 'SMS' ? 'phone_number' : 'email';
@@ -62,8 +62,8 @@ export function useContactFactorSetup({
   const lastAction = useRef<() => void>(() => {});
   const verified = useRef(false);
   const { mounted } = useAsyncGuard();
-  const onCompleteRef = useRef(onComplete);
-  onCompleteRef.current = onComplete;
+  const onVerifiedRef = useRef(onVerified);
+  onVerifiedRef.current = onVerified;
 
   const run = useCallback(
     async (
@@ -76,7 +76,7 @@ export function useContactFactorSetup({
       try {
         const next = await work();
         if (mounted.current) setStatus(next);
-        if (next === 'done') onCompleteRef.current?.();
+        if (next === 'done') onVerifiedRef.current?.();
       } catch (caught) {
         if (!mounted.current) return;
         setError(toMfaError(caught));

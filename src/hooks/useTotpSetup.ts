@@ -19,7 +19,7 @@ export interface UseTotpSetupOptions {
    */
   totpSetupDetails?: TotpSetupDetails;
   /** After the code verified (and, standalone, TOTP became the preferred method). */
-  onComplete?: (result?: SignInOutput) => void;
+  onVerified?: (result?: SignInOutput) => void;
 }
 
 export interface TotpSetupApi {
@@ -45,7 +45,7 @@ export function useTotpSetup({
   issuer: issuerOverride,
   friendlyDeviceName,
   totpSetupDetails,
-  onComplete,
+  onVerified,
 }: UseTotpSetupOptions): TotpSetupApi {
   const { client, issuer: providerIssuer } = useMfaContext('useTotpSetup');
   const issuer = issuerOverride ?? providerIssuer;
@@ -61,8 +61,8 @@ export function useTotpSetup({
   const requestedAttempt = useRef(-1);
   // The code verified but setting the preference failed: a retry only redoes the preference.
   const verifiedSecret = useRef<string | null>(null);
-  const onCompleteRef = useRef(onComplete);
-  onCompleteRef.current = onComplete;
+  const onVerifiedRef = useRef(onVerified);
+  onVerifiedRef.current = onVerified;
 
   useEffect(() => {
     // Once per attempt, even when StrictMode runs effects twice: every call makes a new secret.
@@ -102,7 +102,7 @@ export function useTotpSetup({
         }
         if (!mounted.current) return;
         dispatch({ type: 'VERIFIED' });
-        onCompleteRef.current?.(result);
+        onVerifiedRef.current?.(result);
       } catch (error) {
         if (mounted.current) dispatch({ type: 'VERIFY_FAILED', error: toMfaError(error) });
       }

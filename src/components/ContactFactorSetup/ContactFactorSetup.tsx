@@ -15,7 +15,7 @@ export interface ContactFactorSetupProps {
   /** Set the factor as preferred (default) or only enabled. */
   preference?: 'PREFERRED' | 'ENABLED';
   /** After the address verified and the factor is on. */
-  onComplete?: () => void;
+  onVerified?: () => void;
   onCancel?: () => void;
   className?: string;
 }
@@ -34,13 +34,13 @@ export function ContactFactorSetup({
   method,
   defaultValue = '',
   preference,
-  onComplete,
+  onVerified,
   onCancel,
   className,
 }: ContactFactorSetupProps) {
   const mfa = useMfaContext('ContactFactorSetup');
   const { t } = mfa;
-  const api = useContactFactorSetup({ method, preference, onComplete });
+  const api = useContactFactorSetup({ method, preference, onVerified });
   const [typed, setTyped] = useState(method === 'SMS' ? formatPhoneAsTyped(defaultValue) : defaultValue);
   const [code, setCode] = useState('');
   const titleId = useId();

@@ -92,7 +92,7 @@ export function ChallengeSteps({
           <TotpSetup
             accountName={api.state.username}
             totpSetupDetails={step.totpSetupDetails}
-            onComplete={(output) => output && api.continueWith(output)}
+            onVerified={(output) => output && api.continueWith(output)}
             onRestart={onRestart}
             codeField={codeFields?.totpSetup}
           />

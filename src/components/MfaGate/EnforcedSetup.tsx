@@ -89,17 +89,17 @@ export function EnforcedSetup({
         </form>
       ) : null}
       {step.kind === 'method' && step.method === 'TOTP' ? (
-        <TotpSetup accountName={accountName} onComplete={() => afterFactor('TOTP')} onCancel={back} />
+        <TotpSetup accountName={accountName} onVerified={() => afterFactor('TOTP')} onCancel={back} />
       ) : null}
       {step.kind === 'method' && step.method !== 'TOTP' ? (
         <ContactFactorSetup
           method={step.method}
-          onComplete={() => afterFactor(step.method)}
+          onVerified={() => afterFactor(step.method)}
           onCancel={back}
         />
       ) : null}
       {step.kind === 'recovery' ? (
-        <RecoveryCodes accountName={accountName} autoGenerate="if-none" onComplete={finish} />
+        <RecoveryCodes accountName={accountName} autoGenerate="if-none" onAcknowledged={finish} />
       ) : null}
       {step.kind === 'finishing' ? (
         <p role="status" data-mfa-part="finishing">

@@ -90,13 +90,13 @@ export function MfaSettings({
     >
       <h2 id={titleId}>{t('settings.title')}</h2>
       {view.kind === 'totp' ? (
-        <TotpSetup accountName={accountName} onComplete={back} onCancel={back} />
+        <TotpSetup accountName={accountName} onVerified={back} onCancel={back} />
       ) : null}
       {view.kind === 'contact' ? (
         <ContactFactorSetup
           method={view.method}
           defaultValue={view.defaultValue}
-          onComplete={back}
+          onVerified={back}
           onCancel={back}
         />
       ) : null}

@@ -21,11 +21,11 @@ export interface TotpSetupProps {
   friendlyDeviceName?: string;
   /**
    * Inside sign-in (CONTINUE_SIGN_IN_WITH_TOTP_SETUP): `nextStep.totpSetupDetails`. The code is then
-   * answered with `confirmSignIn` and `onComplete` receives its result.
+   * answered with `confirmSignIn` and `onVerified` receives its result.
    */
   totpSetupDetails?: TotpSetupDetails;
   /** After the code verified and TOTP became the preferred method. */
-  onComplete?: (result?: SignInOutput) => void;
+  onVerified?: (result?: SignInOutput) => void;
   onCancel?: () => void;
   /** Inside sign-in, when the session expired: take the user back to sign in again. */
   onRestart?: () => void;
@@ -42,7 +42,7 @@ export function TotpSetup({
   issuer,
   friendlyDeviceName,
   totpSetupDetails,
-  onComplete,
+  onVerified,
   onCancel,
   onRestart,
   codeField,
@@ -56,7 +56,7 @@ export function TotpSetup({
     issuer,
     friendlyDeviceName: deviceName.trim() || undefined,
     totpSetupDetails,
-    onComplete,
+    onVerified,
   });
   const manualKeyId = useId();
   const titleId = useId();
