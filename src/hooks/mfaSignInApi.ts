@@ -4,8 +4,8 @@ import type { MfaMethod, SignInOutput, SignInStep } from '../ports.js';
 
 export interface UseMfaSignInOptions {
   /** A `nextStep` from the host's own `signIn()`: start at that step instead of the password form. */
-  initialStep?: SignInStep;
-  username?: string;
+  defaultStep?: SignInStep;
+  defaultUsername?: string;
   /** After DONE (and after remembering the device when asked). */
   onSignedIn?: (output: SignInOutput) => void;
   /** Steps mfa-kit does not handle (custom challenge, reset password, passwordless first factor). */

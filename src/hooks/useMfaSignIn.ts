@@ -22,8 +22,8 @@ interface RunOptions {
 }
 
 export function useMfaSignIn({
-  initialStep,
-  username = '',
+  defaultStep,
+  defaultUsername = '',
   onSignedIn,
   onUnhandledStep,
   onUserNotConfirmed,
@@ -33,12 +33,12 @@ export function useMfaSignIn({
   const redeemCode = useRecoveryRedeem();
   const { mounted, busy, exclusive } = useAsyncGuard();
   const [state, dispatch, latest] = useLatestReducer(signInReducer, () =>
-    initialStep
-      ? signInReducer(initialSignInState(username), {
+    defaultStep
+      ? signInReducer(initialSignInState(defaultUsername), {
           type: 'STEP_RECEIVED',
-          output: { isSignedIn: false, nextStep: initialStep },
+          output: { isSignedIn: false, nextStep: defaultStep },
         })
-      : initialSignInState(username),
+      : initialSignInState(defaultUsername),
   );
   const [rememberDevice, setRememberDevice] = useState(false);
   const lastAction = useRef<(() => void) | null>(null);
@@ -56,9 +56,9 @@ export function useMfaSignIn({
   }, [dispatch, latest]);
 
   // A host-provided step mfa-kit does not render goes straight back to the host.
-  const initialStepRef = useRef(initialStep);
+  const defaultStepRef = useRef(defaultStep);
   useEffect(() => {
-    const step = initialStepRef.current;
+    const step = defaultStepRef.current;
     if (step?.signInStep === 'CONFIRM_SIGN_UP') notConfirmed();
     else if (step && latest().step.name === 'host') callbacks.current.onUnhandledStep?.(step);
   }, [notConfirmed, latest]);

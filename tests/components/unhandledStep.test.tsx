@@ -34,7 +34,7 @@ describe('a sign-in step mfa-kit does not know', () => {
     const onUnhandledStep = vi.fn();
     render(
       <MfaProvider client={clientAnswering(futureStep)}>
-        <MfaChallenge step={futureStep} onUnhandledStep={onUnhandledStep} />
+        <MfaChallenge defaultStep={futureStep} onUnhandledStep={onUnhandledStep} />
       </MfaProvider>,
     );
     expect(onUnhandledStep).toHaveBeenCalledWith(futureStep);

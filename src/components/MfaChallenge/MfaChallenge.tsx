@@ -8,10 +8,13 @@ import { ChallengeSteps, type CodeFields } from './ChallengeSteps.js';
 import { FlowError } from './FlowError.js';
 
 export interface MfaChallengeProps {
-  /** `nextStep` from the host's own `signIn()` call. */
-  step: SignInStep;
-  /** The username the host signed in with: the account label for TOTP setup. */
-  username?: string;
+  /**
+   * `nextStep` from the host's own `signIn()` call: where the challenge starts (read on mount; a new
+   * sign-in needs a new element, e.g. a `key`).
+   */
+  defaultStep: SignInStep;
+  /** The username the host signed in with: the account label for TOTP setup (read on mount). */
+  defaultUsername?: string;
   onSignedIn?: (output: SignInOutput) => void;
   /**
    * "Back to sign in" (shown under every step when set) or an expired challenge session (3 minutes):
@@ -35,8 +38,8 @@ export interface MfaChallengeProps {
 
 /** Every MFA step Amplify's signIn can return, for hosts that call signIn themselves. */
 export function MfaChallenge({
-  step,
-  username,
+  defaultStep,
+  defaultUsername,
   onSignedIn,
   onRestart,
   onUnhandledStep,
@@ -46,7 +49,13 @@ export function MfaChallenge({
   passwordPolicy,
   className,
 }: MfaChallengeProps) {
-  const api = useMfaSignIn({ initialStep: step, username, onSignedIn, onUnhandledStep, onUserNotConfirmed });
+  const api = useMfaSignIn({
+    defaultStep,
+    defaultUsername,
+    onSignedIn,
+    onUnhandledStep,
+    onUserNotConfirmed,
+  });
   return (
     <ChallengeLayout
       api={api}

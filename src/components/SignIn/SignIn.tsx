@@ -53,7 +53,7 @@ export function SignIn({
   className,
 }: SignInProps) {
   const api = useMfaSignIn({
-    username: defaultUsername,
+    defaultUsername,
     onSignedIn,
     onUnhandledStep,
     onUserNotConfirmed,
