@@ -12,28 +12,16 @@ export {
 } from './components/MfaChallenge/index.js';
 export { MfaGate, type MfaGateProps } from './components/MfaGate/index.js';
 export { MfaMethodPicker, type MfaMethodPickerProps } from './components/MfaMethodPicker/index.js';
-export {
-  type MfaContextValue,
-  MfaProvider,
-  type MfaProviderProps,
-  type MfaTheme,
-  useMfa,
-} from './components/MfaProvider/index.js';
+export { MfaProvider, type MfaProviderProps } from './components/MfaProvider/index.js';
 export { MfaSettings, type MfaSettingsProps } from './components/MfaSettings/index.js';
 export { RecoveryCodes, type RecoveryCodesProps } from './components/RecoveryCodes/index.js';
 export { SignIn, type SignInProps } from './components/SignIn/index.js';
 export {
-  type GuardOptions,
-  isStepUpCancelled,
-  type StepUpApi,
-  StepUpCancelledError,
   StepUpDialog,
   type StepUpDialogProps,
   type StepUpEvent,
   StepUpProvider,
   type StepUpProviderProps,
-  StepUpRefusedError,
-  useStepUp,
 } from './components/StepUp/index.js';
 export {
   TotpSetup,
@@ -45,10 +33,12 @@ export {
   type TotpSetupProps,
   TotpSetupQrCode,
 } from './components/TotpSetup/index.js';
+export { type MfaContextValue, type MfaTheme, useMfa } from './context/mfaContext.js';
+export { type GuardOptions, type StepUpApi, useStepUp } from './context/stepUpContext.js';
+export { isStepUpCancelled, StepUpCancelledError, StepUpRefusedError } from './core/errors.js';
 export type { RecoveryCodesState } from './core/flows/recoveryCodes.js';
 export {
-  type RecoveryRefusal,
-  type SignInEvent,
+  type SignInAction,
   type SignInState,
   type SignInUiStep,
   signInReducer,
@@ -71,6 +61,7 @@ export {
   passwordRules,
   unmetPasswordRules,
 } from './core/passwordPolicy.js';
+export type { RecoveryRefusal } from './core/recovery.js';
 export {
   type ContactFactor,
   type ContactFactorSetupApi,

@@ -5,7 +5,7 @@ import { expect, fn, userEvent, within } from 'storybook/test';
 const meta = {
   title: 'Components/MfaMethodPicker',
   component: MfaMethodPicker,
-  args: { methods: ['TOTP', 'SMS', 'EMAIL'], defaultValue: 'TOTP', onChange: fn() },
+  args: { methods: ['TOTP', 'SMS', 'EMAIL'], defaultValue: 'TOTP', onValueChange: fn() },
 } satisfies Meta<typeof MfaMethodPicker>;
 
 export default meta;
@@ -20,7 +20,7 @@ export const Default: Story = {
     await userEvent.click(totp);
     await userEvent.keyboard('{ArrowDown}');
     await expect(canvas.getByRole('radio', { name: 'Text message (SMS)' })).toBeChecked();
-    await expect(args.onChange).toHaveBeenLastCalledWith('SMS');
+    await expect(args.onValueChange).toHaveBeenLastCalledWith('SMS');
     await expect(canvas.getByRole('radio', { name: 'Text message (SMS)' })).toHaveAccessibleDescription(
       /SIM swapping/,
     );
@@ -55,7 +55,7 @@ export const ClickAnywhereOnTheCard: Story = {
     await expect(hit?.tagName).toBe('LABEL');
     await userEvent.click(hit as Element);
     await expect(canvas.getByRole('radio', { name: 'Email' })).toBeChecked();
-    await expect(args.onChange).toHaveBeenLastCalledWith('EMAIL');
+    await expect(args.onValueChange).toHaveBeenLastCalledWith('EMAIL');
   },
 };
 

@@ -35,7 +35,7 @@ function Playground() {
       {enrolling ? (
         <TotpSetup
           accountName={user.username}
-          onComplete={() => setEnrolling(false)}
+          onVerified={() => setEnrolling(false)}
           onCancel={() => setEnrolling(false)}
         />
       ) : (

@@ -13,7 +13,7 @@ interface StoryArgs {
   autoGenerate?: 'never' | 'if-none' | 'always';
   /** After alice signed in: generate codes, use some, inject faults. */
   prepare?: (simulator: CognitoSimulator) => Promise<void> | void;
-  onComplete: () => void;
+  onAcknowledged: () => void;
 }
 
 async function signedInAlice(simulator: CognitoSimulator) {
@@ -35,8 +35,8 @@ async function spendCodes(simulator: CognitoSimulator, count: number) {
 const meta = {
   title: 'Components/RecoveryCodes',
   component: RecoveryCodes,
-  args: { onComplete: fn() },
-  render: ({ autoGenerate, prepare, onComplete }: StoryArgs) => (
+  args: { onAcknowledged: fn() },
+  render: ({ autoGenerate, prepare, onAcknowledged }: StoryArgs) => (
     <PrivateSimulator
       options={{ users: [{ username: 'alice', password: PASSWORD, totpSecret: SECRET, preferred: 'TOTP' }] }}
       prepare={async (simulator) => {
@@ -46,7 +46,11 @@ const meta = {
       recovery
     >
       {() => (
-        <RecoveryCodes accountName="alice@example.com" autoGenerate={autoGenerate} onComplete={onComplete} />
+        <RecoveryCodes
+          accountName="alice@example.com"
+          autoGenerate={autoGenerate}
+          onAcknowledged={onAcknowledged}
+        />
       )}
     </PrivateSimulator>
   ),
@@ -107,7 +111,7 @@ export const ShowingNewCodes: Story = {
     await userEvent.click(canvas.getByRole('checkbox', { name: 'I have saved these codes' }));
     await expect(done).toBeEnabled();
     await userEvent.click(done);
-    await expect(args.onComplete).toHaveBeenCalledTimes(1);
+    await expect(args.onAcknowledged).toHaveBeenCalledTimes(1);
     await expect(await canvas.findByText(/10 of 10 codes left/)).toBeVisible();
   },
 };

@@ -10,7 +10,7 @@ interface StoryArgs {
   accountName: string;
   issuer: string;
   prepare?: (simulator: CognitoSimulator) => void;
-  onComplete: () => void;
+  onVerified: () => void;
   onCancel: () => void;
   onContinue: () => void;
 }
@@ -21,7 +21,7 @@ const meta = {
   args: {
     accountName: 'alice@example.com',
     issuer: 'Acme',
-    onComplete: fn(),
+    onVerified: fn(),
     onCancel: fn(),
     onContinue: fn(),
   },
@@ -66,7 +66,7 @@ export const Enrol: Story = {
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
     await expect(await canvas.findByText(/Your authenticator app is set up/)).toBeVisible();
-    await expect(args.onComplete).toHaveBeenCalledTimes(1);
+    await expect(args.onVerified).toHaveBeenCalledTimes(1);
   },
 };
 
@@ -169,7 +169,7 @@ export const InSignIn: Story = {
           <TotpSetup
             accountName={args.accountName}
             totpSetupDetails={signIn.nextStep.totpSetupDetails}
-            onComplete={args.onComplete}
+            onVerified={args.onVerified}
           />
         ) : null
       }
@@ -179,7 +179,7 @@ export const InSignIn: Story = {
     const secret = await readSetupKey(canvasElement);
     await userEvent.type(codeField(canvasElement), phoneCode(secret));
     await waitFor(() =>
-      expect(args.onComplete).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
+      expect(args.onVerified).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
     );
   },
 };

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { useOptionalStepUpGuard } from '../components/StepUp/StepUpProvider.js';
-import { isStepUpCancelled } from '../components/StepUp/stepUpErrors.js';
+import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
 import { isMfaAdminError } from '../core/adminErrors.js';
+import { isStepUpCancelled } from '../core/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 
 /** Risk score given to every admin change: above any sensible threshold, so step-up always applies. */

@@ -75,7 +75,7 @@ export {
 } from './phone.js';
 export {
   DEFAULT_STEP_UP_MAX_AGE_SECONDS,
-  DEFAULT_STEP_UP_THRESHOLD,
+  DEFAULT_STEP_UP_REQUIRES_MFA_ABOVE,
   isStepUpFresh,
   requiresStepUp,
 } from './policy.js';

@@ -1,5 +1,5 @@
-/** Risk scores above this need a fresh MFA verification (the OW-KAI seed's `requires_mfa_above`). */
-export const DEFAULT_STEP_UP_THRESHOLD = 70;
+/** Risk scores above this need a fresh MFA verification; a score equal to it does not. */
+export const DEFAULT_STEP_UP_REQUIRES_MFA_ABOVE = 70;
 /** How long a step-up stays fresh enough to reuse. */
 export const DEFAULT_STEP_UP_MAX_AGE_SECONDS = 300;
 
@@ -7,7 +7,7 @@ export const DEFAULT_STEP_UP_MAX_AGE_SECONDS = 300;
  * Whether an action needs a fresh MFA verification. A score that is not a finite number (`NaN`,
  * `undefined` from untyped code, `Infinity`) counts as high risk: the check fails closed.
  */
-export function requiresStepUp(riskScore: number, threshold = DEFAULT_STEP_UP_THRESHOLD): boolean {
+export function requiresStepUp(riskScore: number, threshold = DEFAULT_STEP_UP_REQUIRES_MFA_ABOVE): boolean {
   if (typeof riskScore !== 'number' || !Number.isFinite(riskScore) || Number.isNaN(threshold)) return true;
   return riskScore > threshold;
 }

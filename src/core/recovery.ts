@@ -1,3 +1,5 @@
+import type { RecoveryRedeemFailure } from '../ports.js';
+
 /**
  * Recovery-code format. A code is 10 symbols from a 32-symbol alphabet without look-alikes
  * (no 0/O, 1/I), so 50 bits of entropy, shown as `XXXXX-XXXXX`. Typing is forgiving: any case,
@@ -48,4 +50,10 @@ export function normalizeRecoveryCode(raw: string): string | undefined {
   if (compact.length !== RECOVERY_CODE_LENGTH) return undefined;
   for (const char of compact) if (!RECOVERY_CODE_ALPHABET.includes(char)) return undefined;
   return compact;
+}
+
+/** Why a recovery code was not accepted, as the forms show it. */
+export interface RecoveryRefusal {
+  reason: RecoveryRedeemFailure;
+  retryAfterSeconds?: number;
 }

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useCallback, useRef, useState } from 'react';
+import { useMfaContext } from '../context/mfaContext.js';
 import { type MfaError, toMfaError } from '../core/errors.js';
 import { type PhoneProblem, parseE164 } from '../core/phone.js';
 import type { CodeDeliveryDetails, MfaPreference, UpdateMfaPreferenceInput } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export type ContactFactor = 'SMS' | 'EMAIL';
 
@@ -10,7 +11,7 @@ export interface UseContactFactorSetupOptions {
   method: ContactFactor;
   /** The preference to set once the address is verified. Default 'PREFERRED'. */
   preference?: Extract<MfaPreference, 'PREFERRED' | 'ENABLED'>;
-  onComplete?: () => void;
+  onVerified?: () => void;
 }
 
 export type ContactFactorStatus = 'editing' | 'sending' | 'code' | 'verifying' | 'done';
@@ -48,7 +49,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export function useContactFactorSetup({
   method,
   preference = 'PREFERRED',
-  onComplete,
+  onVerified,
 }: UseContactFactorSetupOptions): ContactFactorSetupApi {
   const { client } = useMfaContext('useContactFactorSetup');
   const attribute = method === 'SMS' ? 'phone_number' : 'email';
@@ -60,15 +61,9 @@ export function useContactFactorSetup({
   const [error, setError] = useState<MfaError>();
   const lastAction = useRef<() => void>(() => {});
   const verified = useRef(false);
-  const mounted = useRef(true);
-  const onCompleteRef = useRef(onComplete);
-  onCompleteRef.current = onComplete;
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const { mounted } = useAsyncGuard();
+  const onVerifiedRef = useRef(onVerified);
+  onVerifiedRef.current = onVerified;
 
   const run = useCallback(
     async (
@@ -81,14 +76,14 @@ export function useContactFactorSetup({
       try {
         const next = await work();
         if (mounted.current) setStatus(next);
-        if (next === 'done') onCompleteRef.current?.();
+        if (next === 'done') onVerifiedRef.current?.();
       } catch (caught) {
         if (!mounted.current) return;
         setError(toMfaError(caught));
         setStatus(back);
       }
     },
-    [],
+    [mounted],
   );
 
   const enable = useCallback(async (): Promise<ContactFactorStatus> => {

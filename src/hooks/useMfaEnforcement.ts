@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import { MfaError, toMfaError } from '../core/errors.js';
 import { mfaStatusFromClaims } from '../core/mfaClaims.js';
 import { evaluateMfaCompliance, type MfaCompliance, type MfaPolicy } from '../core/mfaPolicy.js';

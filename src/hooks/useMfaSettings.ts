@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
-import { useOptionalStepUpGuard } from '../components/StepUp/StepUpProvider.js';
-import { isStepUpCancelled } from '../components/StepUp/stepUpErrors.js';
-import { type MfaError, toMfaError } from '../core/errors.js';
+import { useCallback, useEffect, useState } from 'react';
+import { useMfaContext } from '../context/mfaContext.js';
+import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
+import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
+import { MFA_METHODS } from '../core/mfaMethods.js';
 import { type MfaPolicy, mfaRequirementFor } from '../core/mfaPolicy.js';
 import type { AuthDevice, MfaMethod, UpdateMfaPreferenceInput, UserAttributes } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export type MfaMethodStatus = 'preferred' | 'on' | 'off';
 
@@ -67,7 +68,7 @@ export interface MfaSettingsApi {
   guardSensitive(action: string, reason: string, run: () => void | Promise<void>): Promise<boolean>;
 }
 
-const ALL: readonly MfaMethod[] = ['TOTP', 'SMS', 'EMAIL'];
+const ALL = MFA_METHODS;
 const preferenceKey = { TOTP: 'totp', SMS: 'sms', EMAIL: 'email' } as const;
 const methodLabel = { TOTP: 'methods.totp', SMS: 'methods.sms', EMAIL: 'methods.email' } as const;
 
@@ -119,14 +120,8 @@ export function useMfaSettings({
   const [changeError, setChangeError] = useState<MfaSettingsApi['changeError']>();
   const [refusal, setRefusal] = useState<MfaSettingsApi['refusal']>();
   const [allowedMethods, setAllowedMethods] = useState<readonly MfaMethod[]>(ALL);
-  const mounted = useRef(true);
+  const { mounted } = useAsyncGuard();
   const shownKey = shown.join(',');
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const reloadMethods = useCallback(async () => {
     setMethods((previous) => ({ status: 'loading', data: previous.data }));
@@ -156,7 +151,7 @@ export function useMfaSettings({
       if (mounted.current)
         setMethods((previous) => ({ status: 'error', data: previous.data, error: toMfaError(error) }));
     }
-  }, [client, policy, poolMfa, shownKey]);
+  }, [client, mounted, policy, poolMfa, shownKey]);
 
   const reloadDevices = useCallback(async () => {
     setDevices((previous) => ({ status: 'loading', data: previous.data }));
@@ -167,7 +162,7 @@ export function useMfaSettings({
       if (mounted.current)
         setDevices((previous) => ({ status: 'error', data: previous.data, error: toMfaError(error) }));
     }
-  }, [client]);
+  }, [client, mounted]);
 
   useEffect(() => {
     void reloadMethods();
@@ -191,7 +186,7 @@ export function useMfaSettings({
         if (mounted.current) setPending(undefined);
       }
     },
-    [],
+    [mounted],
   );
 
   const guardSensitive = useCallback(
@@ -206,7 +201,7 @@ export function useMfaSettings({
         return false;
       }
     },
-    [guard],
+    [guard, mounted],
   );
 
   const setPreference = (

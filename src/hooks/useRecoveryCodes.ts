@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
-import { isStepUpCancelled } from '../components/StepUp/stepUpErrors.js';
-import { type MfaError, toMfaError } from '../core/errors.js';
+import { useMfaContext } from '../context/mfaContext.js';
+import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
 import {
   initialRecoveryCodesState,
   isLowOnCodes,
@@ -9,6 +8,7 @@ import {
   recoveryCodesReducer,
 } from '../core/flows/recoveryCodes.js';
 import type { RecoveryCodesStatus } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export interface UseRecoveryCodesOptions {
   /**
@@ -44,18 +44,7 @@ export function useRecoveryCodes({ autoGenerate = 'never' }: UseRecoveryCodesOpt
       'useRecoveryCodes needs a recovery adapter: <MfaProvider recovery={httpRecoveryCodes(…)}>.',
     );
   const [state, dispatch] = useReducer(recoveryCodesReducer, initialRecoveryCodesState);
-  const mounted = useRef(true);
-  const busy = useRef(false);
-
-  const guarded = useCallback(async (work: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      await work();
-    } finally {
-      busy.current = false;
-    }
-  }, []);
+  const { mounted, exclusive: guarded } = useAsyncGuard();
 
   const generate = useCallback(
     () =>
@@ -71,7 +60,7 @@ export function useRecoveryCodes({ autoGenerate = 'never' }: UseRecoveryCodesOpt
           else dispatch({ type: 'FAILED', error: toMfaError(error), during: 'generate' });
         }
       }),
-    [guarded, recovery],
+    [guarded, mounted, recovery],
   );
 
   const load = useCallback(
@@ -91,16 +80,12 @@ export function useRecoveryCodes({ autoGenerate = 'never' }: UseRecoveryCodesOpt
           if (mounted.current) dispatch({ type: 'FAILED', error: toMfaError(error), during: 'status' });
         }
       }),
-    [guarded, recovery],
+    [guarded, mounted, recovery],
   );
 
   const autoGenerateRef = useRef(autoGenerate);
   useEffect(() => {
-    mounted.current = true;
     void load(autoGenerateRef.current);
-    return () => {
-      mounted.current = false;
-    };
   }, [load]);
 
   return {

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import { toMfaError } from '../core/errors.js';
 import { initialTotpSetupState, type TotpSetupState, totpSetupReducer } from '../core/flows/totpSetup.js';
 import { buildOtpauthUri } from '../core/otpauth.js';
 import type { SignInOutput, TotpSetupDetails } from '../ports.js';
+import { useAsyncGuard } from './useAsyncGuard.js';
 
 export interface UseTotpSetupOptions {
   /** The account shown in the authenticator app, e.g. the user's email. */
@@ -18,7 +19,7 @@ export interface UseTotpSetupOptions {
    */
   totpSetupDetails?: TotpSetupDetails;
   /** After the code verified (and, standalone, TOTP became the preferred method). */
-  onComplete?: (result?: SignInOutput) => void;
+  onVerified?: (result?: SignInOutput) => void;
 }
 
 export interface TotpSetupApi {
@@ -44,7 +45,7 @@ export function useTotpSetup({
   issuer: issuerOverride,
   friendlyDeviceName,
   totpSetupDetails,
-  onComplete,
+  onVerified,
 }: UseTotpSetupOptions): TotpSetupApi {
   const { client, issuer: providerIssuer } = useMfaContext('useTotpSetup');
   const issuer = issuerOverride ?? providerIssuer;
@@ -56,19 +57,12 @@ export function useTotpSetup({
   );
   const [attempt, setAttempt] = useState(0);
   const [replacesExisting, setReplacesExisting] = useState(false);
-  const mounted = useRef(true);
+  const { mounted } = useAsyncGuard();
   const requestedAttempt = useRef(-1);
   // The code verified but setting the preference failed: a retry only redoes the preference.
   const verifiedSecret = useRef<string | null>(null);
-  const onCompleteRef = useRef(onComplete);
-  onCompleteRef.current = onComplete;
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const onVerifiedRef = useRef(onVerified);
+  onVerifiedRef.current = onVerified;
 
   useEffect(() => {
     // Once per attempt, even when StrictMode runs effects twice: every call makes a new secret.
@@ -83,7 +77,7 @@ export function useTotpSetup({
       (details) => mounted.current && dispatch({ type: 'SECRET_RECEIVED', secret: details.sharedSecret }),
       (error: unknown) => mounted.current && dispatch({ type: 'SECRET_FAILED', error: toMfaError(error) }),
     );
-  }, [attempt, client, mode]);
+  }, [attempt, client, mode, mounted]);
 
   const verify = useCallback(
     async (secret: string, code: string) => {
@@ -108,12 +102,12 @@ export function useTotpSetup({
         }
         if (!mounted.current) return;
         dispatch({ type: 'VERIFIED' });
-        onCompleteRef.current?.(result);
+        onVerifiedRef.current?.(result);
       } catch (error) {
         if (mounted.current) dispatch({ type: 'VERIFY_FAILED', error: toMfaError(error) });
       }
     },
-    [client, friendlyDeviceName, mode],
+    [client, friendlyDeviceName, mode, mounted],
   );
 
   const submit = useCallback(

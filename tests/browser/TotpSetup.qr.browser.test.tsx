@@ -30,11 +30,11 @@ describe('TotpSetup in Chromium', () => {
   it('shows a QR code a phone can scan and enrol from', async () => {
     const simulator = createCognitoSimulator({ users: [{ username: 'alice', password: 'Passw0rd!' }] });
     await simulator.client.signIn({ username: 'alice', password: 'Passw0rd!' });
-    const onComplete = vi.fn();
+    const onVerified = vi.fn();
     render(
       <MfaProvider client={simulator.client} issuer="Acme Corp & Co #1">
         <main>
-          <TotpSetup accountName="alice+ops@example.com" onComplete={onComplete} />
+          <TotpSetup accountName="alice+ops@example.com" onVerified={onVerified} />
         </main>
       </MfaProvider>,
     );
@@ -66,7 +66,7 @@ describe('TotpSetup in Chromium', () => {
     await page.getByRole('textbox', { name: 'Verification code' }).click();
     await userEvent.keyboard(code);
     await expect.element(page.getByText(/Your authenticator app is set up/)).toBeVisible();
-    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onVerified).toHaveBeenCalledTimes(1);
     expect(simulator.pool.getUser('alice')).toMatchObject({ totpEnabled: true, preferred: 'TOTP' });
   });
 });

@@ -18,14 +18,14 @@ async function signedIn(): Promise<CognitoSimulator> {
 }
 
 function renderCodes(simulator: CognitoSimulator, props: Parameters<typeof RecoveryCodes>[0] = {}) {
-  const onComplete = vi.fn();
+  const onAcknowledged = vi.fn();
   const user = userEvent.setup();
   render(
     <MfaProvider client={simulator.client} recovery={simulator.recoveryCodes} issuer="Acme Corp">
-      <RecoveryCodes accountName="alice@example.com" onComplete={onComplete} {...props} />
+      <RecoveryCodes accountName="alice@example.com" onAcknowledged={onAcknowledged} {...props} />
     </MfaProvider>,
   );
-  return { user, onComplete };
+  return { user, onAcknowledged };
 }
 
 const shownCodes = async () => {
@@ -42,7 +42,7 @@ afterEach(() => {
 describe('RecoveryCodes', () => {
   it('offers to generate when there are none, shows 10 codes once, and needs the saved confirmation', async () => {
     const simulator = await signedIn();
-    const { user, onComplete } = renderCodes(simulator);
+    const { user, onAcknowledged } = renderCodes(simulator);
     expect(await screen.findByText(/You have no recovery codes yet/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Generate recovery codes' }));
 
@@ -55,7 +55,7 @@ describe('RecoveryCodes', () => {
     expect(continueButton).toBeDisabled();
     await user.click(screen.getByRole('checkbox', { name: 'I have saved these codes' }));
     await user.click(continueButton);
-    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onAcknowledged).toHaveBeenCalledTimes(1);
 
     // Shown once: afterwards only the count is visible.
     expect(screen.queryByRole('list', { name: 'Your recovery codes' })).not.toBeInTheDocument();

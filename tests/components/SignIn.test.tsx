@@ -313,7 +313,7 @@ describe('MfaChallenge', () => {
     const user = userEvent.setup();
     const { unmount } = render(
       <MfaProvider client={simulator.client}>
-        <MfaChallenge step={nextStep} onSignedIn={onSignedIn} />
+        <MfaChallenge defaultStep={nextStep} onSignedIn={onSignedIn} />
       </MfaProvider>,
     );
     await user.type(await codeField(), phoneCode(SECRET));
@@ -324,7 +324,7 @@ describe('MfaChallenge', () => {
     const custom = { signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE' } as const;
     render(
       <MfaProvider client={simulator.client}>
-        <MfaChallenge step={custom} onUnhandledStep={onUnhandledStep} />
+        <MfaChallenge defaultStep={custom} onUnhandledStep={onUnhandledStep} />
       </MfaProvider>,
     );
     expect(onUnhandledStep).toHaveBeenCalledWith(custom);

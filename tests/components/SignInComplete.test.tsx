@@ -163,7 +163,7 @@ describe('1. Back to sign in from every MFA step', () => {
     const user = userEvent.setup();
     const { unmount } = render(
       <MfaProvider client={simulator.client}>
-        <MfaChallenge step={nextStep} onRestart={onRestart} />
+        <MfaChallenge defaultStep={nextStep} onRestart={onRestart} />
       </MfaProvider>,
     );
     await user.click(await back());
@@ -171,7 +171,7 @@ describe('1. Back to sign in from every MFA step', () => {
     unmount();
     render(
       <MfaProvider client={simulator.client}>
-        <MfaChallenge step={nextStep} />
+        <MfaChallenge defaultStep={nextStep} />
       </MfaProvider>,
     );
     await codeField();
@@ -337,8 +337,8 @@ describe('2. First sign-in with a temporary password (CONFIRM_SIGN_IN_WITH_NEW_P
     render(
       <MfaProvider client={simulator.client}>
         <MfaChallenge
-          step={nextStep}
-          username="admincreated"
+          defaultStep={nextStep}
+          defaultUsername="admincreated"
           onSignedIn={onSignedIn}
           passwordPolicy={false}
         />
@@ -520,7 +520,11 @@ describe('6. Unconfirmed users', () => {
     const onUserNotConfirmed = vi.fn();
     render(
       <MfaProvider client={simulator.client}>
-        <MfaChallenge step={nextStep} username="pending" onUserNotConfirmed={onUserNotConfirmed} />
+        <MfaChallenge
+          defaultStep={nextStep}
+          defaultUsername="pending"
+          onUserNotConfirmed={onUserNotConfirmed}
+        />
       </MfaProvider>,
     );
     expect(await screen.findByText(/This account is not confirmed yet/)).toBeInTheDocument();

@@ -19,15 +19,15 @@ async function signedInSimulator(users: SimulatorUserSeed[] = [{ username: 'alic
 }
 
 function renderSetup(simulator: CognitoSimulator, props: Partial<Parameters<typeof TotpSetup>[0]> = {}) {
-  const onComplete = vi.fn();
+  const onVerified = vi.fn();
   render(
     <StrictMode>
       <MfaProvider client={simulator.client} issuer="Acme Corp">
-        <TotpSetup accountName="alice@example.com" onComplete={onComplete} {...props} />
+        <TotpSetup accountName="alice@example.com" onVerified={onVerified} {...props} />
       </MfaProvider>
     </StrictMode>,
   );
-  return { onComplete };
+  return { onVerified };
 }
 
 /** What a user reads off the screen when they cannot scan: the grouped key. */
@@ -37,7 +37,7 @@ describe('TotpSetup for a signed-in user', () => {
   it('enrols with a code typed from the manual key, then makes TOTP preferred', async () => {
     const user = userEvent.setup();
     const simulator = await signedInSimulator();
-    const { onComplete } = renderSetup(simulator);
+    const { onVerified } = renderSetup(simulator);
     expect(screen.getByRole('status')).toHaveTextContent('Preparing your setup key…');
     const secret = await readManualKey(user);
     const qr = screen.getByRole('img', {
@@ -50,7 +50,7 @@ describe('TotpSetup for a signed-in user', () => {
     await waitFor(async () =>
       expect(await screen.findByText(/Your authenticator app is set up/)).toHaveFocus(),
     );
-    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onVerified).toHaveBeenCalledTimes(1);
     expect(simulator.pool.getUser('alice')).toMatchObject({ totpEnabled: true, preferred: 'TOTP' });
   });
 
@@ -168,14 +168,14 @@ describe('TotpSetup inside sign-in', () => {
     });
     const { nextStep } = await simulator.client.signIn({ username: 'alice', password: PASSWORD });
     if (nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error(nextStep.signInStep);
-    const { onComplete } = renderSetup(simulator, { totpSetupDetails: nextStep.totpSetupDetails });
+    const { onVerified } = renderSetup(simulator, { totpSetupDetails: nextStep.totpSetupDetails });
     const qr = await screen.findByRole('img', { name: /QR code/ });
     expect(qr).toBeInTheDocument();
     const secret = await readManualKey(user);
     expect(secret).toBe(nextStep.totpSetupDetails.sharedSecret);
     await user.type(codeField(), phoneCode(secret));
     await waitFor(() =>
-      expect(onComplete).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
+      expect(onVerified).toHaveBeenCalledWith({ isSignedIn: true, nextStep: { signInStep: 'DONE' } }),
     );
     expect(simulator.pool.getUser('alice')?.totpEnabled).toBe(true);
   });

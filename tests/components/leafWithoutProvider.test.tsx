@@ -55,7 +55,9 @@ describe('leaf components without MfaProvider', () => {
   it('MfaMethodPicker speaks English, forwards its ref to the group and passes DOM props through', async () => {
     const ref = createRef<HTMLFieldSetElement>();
     const onChange = vi.fn();
-    render(<MfaMethodPicker ref={ref} methods={['TOTP', 'SMS']} onChange={onChange} data-testid="picker" />);
+    render(
+      <MfaMethodPicker ref={ref} methods={['TOTP', 'SMS']} onValueChange={onChange} data-testid="picker" />,
+    );
     const group = screen.getByRole('group', { name: 'Verification method' });
     expect(ref.current).toBe(group);
     expect(group).toHaveAttribute('data-testid', 'picker');

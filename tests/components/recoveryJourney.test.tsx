@@ -183,7 +183,7 @@ describe('Lost authenticator → recovery code → signed in → re-enrolled →
     const user = userEvent.setup();
     render(
       <MfaProvider client={simulator.client} recovery={simulator.recoveryCodes}>
-        <MfaChallenge step={nextStep} username="alice" />
+        <MfaChallenge defaultStep={nextStep} defaultUsername="alice" />
       </MfaProvider>,
     );
     await user.click(await screen.findByRole('button', { name: 'Use a recovery code' }));

@@ -40,13 +40,16 @@ describe('server rendering without a DOM', () => {
   });
 
   it('renders each MFA challenge step', () => {
-    expect(html(<MfaChallenge step={{ signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }} />)).toContain(
+    expect(html(<MfaChallenge defaultStep={{ signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }} />)).toContain(
       'Enter the code from your authenticator app',
     );
     expect(
       html(
         <MfaChallenge
-          step={{ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: ['TOTP', 'EMAIL'] }}
+          defaultStep={{
+            signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION',
+            allowedMFATypes: ['TOTP', 'EMAIL'],
+          }}
         />,
       ),
     ).toContain('Authenticator app');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { attemptsLeft, FREE_CODE_ATTEMPTS } from '../../src/core/codeRules';
 import { MfaError } from '../../src/core/errors';
 import {
-  attemptsLeft,
-  FREE_CODE_ATTEMPTS,
   initialSignInState,
   type SignInState,
   signInError,

@@ -1,13 +1,10 @@
 import {
   type ChangeEvent,
   type ClipboardEvent,
-  type ComponentPropsWithoutRef,
-  type CSSProperties,
   type FocusEvent,
   forwardRef,
   type KeyboardEvent,
   type MouseEvent,
-  type Ref,
   type SyntheticEvent,
   useEffect,
   useId,
@@ -15,59 +12,17 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useLeafMessages } from '../../context/mfaContext.js';
+import { CODE_LENGTH } from '../../core/codeRules.js';
 import { normalizeCode } from '../../core/codes.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { useLeafMessages } from '../MfaProvider/index.js';
+import type { CodeInputProps } from './CodeInputProps.js';
+import { CodeSlots, type Selection } from './CodeSlots.js';
 
-/**
- * Unknown DOM props (aria-*, data-*, form, required, handlers…) go to the real `<input>`; handlers
- * are composed with the component's own. The component keeps `type`, `inputMode`, `autoComplete`
- * ("one-time-code"), `pattern` and `maxLength` (they follow `length`); `aria-invalid` is the host's
- * unless `error` is set.
- */
-export interface CodeInputProps
-  extends Omit<
-    ComponentPropsWithoutRef<'input'>,
-    'value' | 'defaultValue' | 'type' | 'size' | 'children' | 'dir' | 'maxLength' | 'pattern'
-  > {
-  /** Number of digits. Cognito's TOTP, SMS and email codes have 6. */
-  length?: number;
-  /** Controlled value (digits only). */
-  value?: string;
-  /** Initial value when uncontrolled. */
-  defaultValue?: string;
-  /** Called with the normalised digits whenever they change. */
-  onValueChange?: (value: string) => void;
-  /** Called once each time the code becomes complete. */
-  onComplete?: (code: string) => void;
-  /** Disables typing, e.g. while the code is being verified. */
-  disabled?: boolean;
-  /** Error message to show and announce; marks the input invalid. */
-  error?: string;
-  /** Visible label; defaults to the catalog's "Verification code". */
-  label?: string;
-  /** Help text under the label; defaults to "Enter the 6-digit code." */
-  description?: string;
-  /**
-   * Shown in the empty slots, one character per slot (e.g. "000000" or "······"), and set as the
-   * input's `placeholder` for assistive technology.
-   */
-  placeholder?: string;
-  autoFocus?: boolean;
-  name?: string;
-  id?: string;
-  className?: string;
-  /** Ref to the real `<input>`; the component's own `ref` points there too. */
-  inputRef?: Ref<HTMLInputElement>;
-}
-
-interface Selection {
-  start: number;
-  end: number;
-}
+export type { CodeInputProps } from './CodeInputProps.js';
 
 /**
  * One real `<input autocomplete="one-time-code">`; the digit boxes are a picture of its value and
@@ -77,7 +32,7 @@ interface Selection {
  */
 export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function CodeInput(
   {
-    length = 6,
+    length = CODE_LENGTH,
     value: valueProp,
     defaultValue = '',
     onValueChange,
@@ -236,29 +191,13 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
             setFocused(false);
           }}
         />
-        <div
-          className="mfa-code-input__slots"
-          data-mfa-part="slots"
-          aria-hidden="true"
-          dir="ltr"
-          style={{ '--mfa-code-length': length } as CSSProperties}
-        >
-          {Array.from({ length }, (_, index) => (
-            <CodeSlot
-              // Slots are positions, not list items: the index is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: fixed positional slots
-              key={index}
-              char={value[index]}
-              placeholder={placeholder?.[index]}
-              active={focused && isSlotActive(index, selection, length)}
-              // The caret stays in the DOM when focus leaves and CSS hides it: removing a node during
-              // blur (focus briefly on <body>) makes Radix's focus scope pull focus back to a dialog's
-              // frame, trapping Tab (measured in Chromium: Tab from the field landed on the dialog).
-              caret={selection.start === selection.end && selection.start === index}
-              focused={focused}
-            />
-          ))}
-        </div>
+        <CodeSlots
+          length={length}
+          value={value}
+          placeholder={placeholder}
+          selection={selection}
+          focused={focused}
+        />
       </div>
       <p
         className="mfa-code-input__error"
@@ -277,38 +216,3 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
     </div>
   );
 });
-
-function isSlotActive(index: number, selection: Selection, length: number): boolean {
-  if (selection.start !== selection.end) return index >= selection.start && index < selection.end;
-  // With the caret after the last digit of a full code, the last slot stays highlighted.
-  return index === Math.min(selection.start, length - 1);
-}
-
-function CodeSlot({
-  char,
-  placeholder,
-  active,
-  caret,
-  focused,
-}: {
-  char: string | undefined;
-  placeholder: string | undefined;
-  active: boolean;
-  caret: boolean;
-  focused: boolean;
-}) {
-  // The placeholder gives way to the caret only while the field has focus (the caret is hidden otherwise).
-  const showPlaceholder = !char && placeholder !== undefined && !(caret && focused);
-  return (
-    <div
-      className="mfa-code-input__slot"
-      data-mfa-part="slot"
-      data-active={active ? '' : undefined}
-      data-filled={char ? '' : undefined}
-      data-placeholder={showPlaceholder ? '' : undefined}
-    >
-      {char ?? (showPlaceholder ? placeholder : '')}
-      {caret && !char ? <span className="mfa-code-input__caret" data-mfa-part="caret" /> : null}
-    </div>
-  );
-}

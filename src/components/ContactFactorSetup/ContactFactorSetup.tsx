@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
+import { CODE_LENGTH } from '../../core/codeRules.js';
 import { formatPhoneAsTyped, type PhoneProblem, parseE164 } from '../../core/phone.js';
 import { type ContactFactor, useContactFactorSetup } from '../../hooks/useContactFactorSetup.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 export interface ContactFactorSetupProps {
   /** 'SMS' asks for a phone number (E.164), 'EMAIL' for an email address. */
@@ -14,7 +15,7 @@ export interface ContactFactorSetupProps {
   /** Set the factor as preferred (default) or only enabled. */
   preference?: 'PREFERRED' | 'ENABLED';
   /** After the address verified and the factor is on. */
-  onComplete?: () => void;
+  onVerified?: () => void;
   onCancel?: () => void;
   className?: string;
 }
@@ -33,13 +34,13 @@ export function ContactFactorSetup({
   method,
   defaultValue = '',
   preference,
-  onComplete,
+  onVerified,
   onCancel,
   className,
 }: ContactFactorSetupProps) {
   const mfa = useMfaContext('ContactFactorSetup');
   const { t } = mfa;
-  const api = useContactFactorSetup({ method, preference, onComplete });
+  const api = useContactFactorSetup({ method, preference, onVerified });
   const [typed, setTyped] = useState(method === 'SMS' ? formatPhoneAsTyped(defaultValue) : defaultValue);
   const [code, setCode] = useState('');
   const titleId = useId();
@@ -125,7 +126,7 @@ export function ContactFactorSetup({
           className="mfa-contact__code"
           onSubmit={(event) => {
             event.preventDefault();
-            if (code.length === 6) api.submitCode(code);
+            if (code.length === CODE_LENGTH) api.submitCode(code);
           }}
         >
           {api.destination ? (
@@ -134,6 +135,7 @@ export function ContactFactorSetup({
           <CodeInput
             value={code}
             onValueChange={setCode}
+            length={CODE_LENGTH}
             onComplete={api.submitCode}
             disabled={api.status === 'verifying'}
             autoFocus
@@ -142,7 +144,7 @@ export function ContactFactorSetup({
           <button
             type="submit"
             className="mfa-button mfa-button--primary"
-            disabled={api.status === 'verifying' || code.length !== 6}
+            disabled={api.status === 'verifying' || code.length !== CODE_LENGTH}
           >
             {api.status === 'verifying' ? t('contact.verifying') : t('contact.verify')}
           </button>

@@ -1,4 +1,4 @@
-import { useMfaContext } from '../MfaProvider/index.js';
+import { useMfaContext } from '../../context/mfaContext.js';
 
 /** "Back to sign in" under every step: abandons the challenge; rendered only when there is somewhere to go. */
 export function BackToSignIn({ onBack, disabled }: { onBack: (() => void) | undefined; disabled?: boolean }) {

@@ -1,25 +1,14 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
-import { CodeInput } from '../CodeInput/index.js';
-import { StatusIcon } from '../internal/StatusIcon.js';
 import { SuccessPanel } from '../internal/SuccessPanel.js';
-import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
+import { CodeStep } from './CodeStep.js';
+import { EmailSetupStep, MethodStep } from './MethodSteps.js';
 import { NewPasswordStep } from './NewPasswordStep.js';
 import { RecoveryCodeStep, RecoveryCodesStep, RecoveryEnrolStep } from './RecoverySteps.js';
-import { ResendCode } from './ResendCode.js';
-import { useCountdown } from './useCountdown.js';
-
-const codeTitles: Record<MfaMethod, MessageKey> = {
-  TOTP: 'challenge.totpTitle',
-  SMS: 'challenge.smsTitle',
-  EMAIL: 'challenge.emailTitle',
-};
 
 /** Label and placeholder of one code field. */
 export interface CodeFieldText {
@@ -107,7 +96,7 @@ export function ChallengeSteps({
           <TotpSetup
             accountName={api.state.username}
             totpSetupDetails={step.totpSetupDetails}
-            onComplete={(output) => output && api.continueWith(output)}
+            onVerified={(output) => output && api.continueWith(output)}
             onRestart={onRestart}
             codeField={codeFields?.totpSetup}
           />
@@ -140,190 +129,5 @@ function SignedIn({ onContinue }: { onContinue: (() => void) | undefined }) {
       part="signed-in"
       action={onContinue ? { label: t('common.continue'), onClick: onContinue } : undefined}
     />
-  );
-}
-
-function CodeStep({
-  api,
-  method,
-  destination,
-  onUseRecoveryCode,
-  onBack,
-  field,
-}: {
-  api: MfaSignInApi;
-  method: MfaMethod;
-  destination: string | undefined;
-  onUseRecoveryCode: (() => void) | undefined;
-  onBack: (() => void) | undefined;
-  field: CodeFieldText | undefined;
-}) {
-  const { t, describeError } = useMfaContext('MfaChallenge');
-  const [code, setCode] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
-  const rememberId = useId();
-  const secondsLocked = useCountdown(api.lockedUntil);
-  const { error, status } = api;
-  const wrongCode = error?.code === 'CODE_MISMATCH';
-
-  // A wrong code is cleared and the field focused for the next one; a network error keeps it for the retry.
-  useEffect(() => {
-    if (error?.code !== 'CODE_MISMATCH') return;
-    setCode('');
-    inputRef.current?.focus();
-  }, [error]);
-
-  const submitting = status === 'submitting';
-  const locked = secondsLocked > 0;
-  const submit = (value: string) => {
-    if (!submitting && !locked) api.submitCode(value);
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (code.length === 6) submit(code);
-  };
-
-  return (
-    <form className="mfa-challenge__code" data-mfa-part="code-step" data-method={method} onSubmit={onSubmit}>
-      <h2 data-mfa-part="title">{t(codeTitles[method])}</h2>
-      {destination ? <p data-mfa-part="destination">{t('challenge.sentTo', { destination })}</p> : null}
-      <CodeInput
-        value={code}
-        onValueChange={setCode}
-        onComplete={submit}
-        disabled={submitting || locked}
-        inputRef={inputRef}
-        autoFocus
-        label={field?.label}
-        placeholder={field?.placeholder}
-        // One message, announced once: what went wrong and how many tries are left.
-        error={
-          wrongCode
-            ? [
-                describeError(error),
-                api.attemptsLeft !== undefined
-                  ? t('challenge.attemptsLeft', { count: api.attemptsLeft })
-                  : '',
-              ]
-                .filter(Boolean)
-                .join(' ')
-            : undefined
-        }
-      />
-      {locked ? (
-        <p className="mfa-alert" data-tone="warning" data-mfa-part="lockout" role="status">
-          <StatusIcon tone="warning" />
-          {t('challenge.lockedUntil', { seconds: secondsLocked })}
-        </p>
-      ) : null}
-      <div className="mfa-challenge__remember" data-mfa-part="remember-device">
-        <input
-          id={rememberId}
-          type="checkbox"
-          checked={api.rememberDevice}
-          onChange={(event) => api.setRememberDevice(event.currentTarget.checked)}
-          aria-describedby={`${rememberId}-hint`}
-        />
-        <label htmlFor={rememberId}>{t('challenge.rememberDevice')}</label>
-        <p id={`${rememberId}-hint`}>{t('challenge.rememberDeviceHint')}</p>
-      </div>
-      <button
-        type="submit"
-        className="mfa-button mfa-button--primary"
-        disabled={submitting || locked || code.length !== 6}
-      >
-        {submitting ? t('challenge.verifying') : t('challenge.verify')}
-      </button>
-      {api.canTryAnotherWay ? (
-        <button type="button" className="mfa-link" onClick={api.tryAnotherWay} disabled={submitting}>
-          {t('challenge.tryAnotherWay')}
-        </button>
-      ) : null}
-      <ResendCode api={api} />
-      {onUseRecoveryCode ? (
-        <button type="button" className="mfa-link" onClick={onUseRecoveryCode}>
-          {t('challenge.useRecoveryCode')}
-        </button>
-      ) : null}
-      <BackToSignIn onBack={onBack} disabled={submitting} />
-    </form>
-  );
-}
-
-function MethodStep({
-  api,
-  methods,
-  setup,
-  onBack,
-}: {
-  api: MfaSignInApi;
-  methods: MfaMethod[];
-  setup: boolean;
-  onBack: (() => void) | undefined;
-}) {
-  const { t } = useMfaContext('MfaChallenge');
-  const [method, setMethod] = useState<MfaMethod | undefined>(methods.includes('TOTP') ? 'TOTP' : methods[0]);
-  return (
-    <form
-      data-mfa-part="method-step"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (method) api.selectMethod(method);
-      }}
-    >
-      <h2>{t(setup ? 'challenge.selectSetupTitle' : 'challenge.selectTitle')}</h2>
-      <MfaMethodPicker
-        methods={methods}
-        value={method}
-        onChange={setMethod}
-        disabled={api.status === 'submitting'}
-      />
-      <button
-        type="submit"
-        className="mfa-button mfa-button--primary"
-        disabled={!method || api.status === 'submitting'}
-      >
-        {t('common.continue')}
-      </button>
-      <BackToSignIn onBack={onBack} disabled={api.status === 'submitting'} />
-    </form>
-  );
-}
-
-function EmailSetupStep({ api, onBack }: { api: MfaSignInApi; onBack: (() => void) | undefined }) {
-  const { t } = useMfaContext('MfaChallenge');
-  const [email, setEmail] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const id = useId();
-  return (
-    <form
-      data-mfa-part="email-setup-step"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const valid = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim());
-        setInvalid(!valid);
-        if (valid) api.submitEmail(email.trim());
-      }}
-    >
-      <h2>{t('challenge.emailSetupTitle')}</h2>
-      <label htmlFor={id}>{t('challenge.emailLabel')}</label>
-      <input
-        id={id}
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.currentTarget.value)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-      />
-      <p id={`${id}-error`} role="alert">
-        {invalid ? t('challenge.emailInvalid') : ''}
-      </p>
-      <button type="submit" className="mfa-button mfa-button--primary" disabled={api.status === 'submitting'}>
-        {t('challenge.sendCode')}
-      </button>
-      <BackToSignIn onBack={onBack} disabled={api.status === 'submitting'} />
-    </form>
   );
 }

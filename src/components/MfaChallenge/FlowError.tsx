@@ -1,6 +1,8 @@
+import { useMfaContext } from '../../context/mfaContext.js';
+import { isWrongCode } from '../../core/codeRules.js';
+import { isRetryable } from '../../core/errors.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 /** Failures that are not a wrong code, each with its way forward. Wrong codes show at the code field. */
 export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: () => void }) {
@@ -10,8 +12,7 @@ export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: (
   // down ("try again in 42 seconds") is not said a second time here.
   const shown =
     error &&
-    error.code !== 'CODE_MISMATCH' &&
-    error.code !== 'TOTP_SETUP_FAILED' &&
+    !isWrongCode(error) &&
     error.code !== 'INVALID_PASSWORD' &&
     !(error.code === 'LOCKED_OUT' && api.lockedUntil !== undefined && api.lockedUntil > Date.now());
   return (
@@ -22,7 +23,7 @@ export function FlowError({ api, onRestart }: { api: MfaSignInApi; onRestart?: (
             <StatusIcon tone="error" />
             {describeError(error)}
           </p>
-          {error.code === 'NETWORK' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'UNKNOWN' ? (
+          {isRetryable(error) ? (
             <button type="button" className="mfa-button" onClick={api.retry}>
               {t('common.retry')}
             </button>

@@ -1,18 +1,21 @@
 import { type RefObject, useEffect, useRef } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { EXAMPLE_PASSWORD_POLICY, type PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
 import { BrandScope, CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { ChallengeSteps, type CodeFields } from './ChallengeSteps.js';
 import { FlowError } from './FlowError.js';
 
 export interface MfaChallengeProps {
-  /** `nextStep` from the host's own `signIn()` call. */
-  step: SignInStep;
-  /** The username the host signed in with: the account label for TOTP setup. */
-  username?: string;
+  /**
+   * `nextStep` from the host's own `signIn()` call: where the challenge starts (read on mount; a new
+   * sign-in needs a new element, e.g. a `key`).
+   */
+  defaultStep: SignInStep;
+  /** The username the host signed in with: the account label for TOTP setup (read on mount). */
+  defaultUsername?: string;
   onSignedIn?: (output: SignInOutput) => void;
   /**
    * The signed-in screen's "Continue" button, focused when it appears: where the user goes next.
@@ -41,8 +44,8 @@ export interface MfaChallengeProps {
 
 /** Every MFA step Amplify's signIn can return, for hosts that call signIn themselves. */
 export function MfaChallenge({
-  step,
-  username,
+  defaultStep,
+  defaultUsername,
   onSignedIn,
   onContinue,
   onRestart,
@@ -53,7 +56,13 @@ export function MfaChallenge({
   passwordPolicy,
   className,
 }: MfaChallengeProps) {
-  const api = useMfaSignIn({ initialStep: step, username, onSignedIn, onUnhandledStep, onUserNotConfirmed });
+  const api = useMfaSignIn({
+    defaultStep,
+    defaultUsername,
+    onSignedIn,
+    onUnhandledStep,
+    onUserNotConfirmed,
+  });
   return (
     <ChallengeLayout
       api={api}

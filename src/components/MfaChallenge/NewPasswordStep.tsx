@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { isE164, isEmailAddress } from '../../core/identifier.js';
 import { type PasswordPolicy, passwordRules, unmetPasswordRules } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
 
 interface NewPasswordForm {

@@ -1,5 +1,5 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodes } from '../RecoveryCodes/index.js';
 import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
 import { TotpSetup } from '../TotpSetup/index.js';
@@ -23,7 +23,7 @@ export function RecoveryEnrolStep({ api }: { api: MfaSignInApi }) {
   return (
     <div data-mfa-part="recovery-enrol-step">
       <p role="status">{t('recovery.reenrolIntro')}</p>
-      <TotpSetup accountName={api.state.username} onComplete={api.finishRecoveryEnrolment} />
+      <TotpSetup accountName={api.state.username} onVerified={api.finishRecoveryEnrolment} />
     </div>
   );
 }
@@ -34,7 +34,7 @@ export function RecoveryCodesStep({ api }: { api: MfaSignInApi }) {
     <RecoveryCodes
       accountName={api.state.username}
       autoGenerate={api.state.recovering ? 'always' : 'if-none'}
-      onComplete={api.finishRecoveryCodes}
+      onAcknowledged={api.finishRecoveryCodes}
     />
   );
 }

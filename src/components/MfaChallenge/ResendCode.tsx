@@ -1,5 +1,5 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { useCountdown } from './useCountdown.js';
 
 /**

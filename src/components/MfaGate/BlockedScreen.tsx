@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { type MfaError, toMfaError } from '../../core/errors.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { formatDeadline } from './format.js';
 
 /** Past grace with `enforcementAction: 'block'`: no way in but the administrator. */

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodes } from '../RecoveryCodes/index.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { formatDeadline, formatMethods } from './format.js';
@@ -82,24 +82,24 @@ export function EnforcedSetup({
             setStep({ kind: 'method', method: choice });
           }}
         >
-          <MfaMethodPicker methods={[...methods]} value={choice} onChange={setChoice} />
+          <MfaMethodPicker methods={[...methods]} value={choice} onValueChange={setChoice} />
           <button type="submit" className="mfa-button mfa-button--primary">
             {t('common.continue')}
           </button>
         </form>
       ) : null}
       {step.kind === 'method' && step.method === 'TOTP' ? (
-        <TotpSetup accountName={accountName} onComplete={() => afterFactor('TOTP')} onCancel={back} />
+        <TotpSetup accountName={accountName} onVerified={() => afterFactor('TOTP')} onCancel={back} />
       ) : null}
       {step.kind === 'method' && step.method !== 'TOTP' ? (
         <ContactFactorSetup
           method={step.method}
-          onComplete={() => afterFactor(step.method)}
+          onVerified={() => afterFactor(step.method)}
           onCancel={back}
         />
       ) : null}
       {step.kind === 'recovery' ? (
-        <RecoveryCodes accountName={accountName} autoGenerate="if-none" onComplete={finish} />
+        <RecoveryCodes accountName={accountName} autoGenerate="if-none" onAcknowledged={finish} />
       ) : null}
       {step.kind === 'finishing' ? (
         <p role="status" data-mfa-part="finishing">

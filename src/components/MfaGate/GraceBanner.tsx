@@ -1,5 +1,5 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { formatDeadline, formatMethods } from './format.js';
 
 export interface GraceBannerProps {

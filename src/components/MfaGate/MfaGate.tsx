@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import { useMfaEnforcement } from '../../hooks/useMfaEnforcement.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { BlockedScreen } from './BlockedScreen.js';
 import { EnforcedSetup } from './EnforcedSetup.js';
 import { GraceBanner } from './GraceBanner.js';

@@ -1,5 +1,5 @@
+import type { MfaContextValue } from '../../context/mfaContext.js';
 import type { MfaMethod } from '../../ports.js';
-import type { MfaContextValue } from '../MfaProvider/MfaProvider.js';
 
 const methodLabel = { TOTP: 'methods.totp', SMS: 'methods.sms', EMAIL: 'methods.email' } as const;
 

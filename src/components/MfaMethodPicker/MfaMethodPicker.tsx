@@ -1,9 +1,9 @@
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
+import { useLeafMessages } from '../../context/mfaContext.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { useLeafMessages } from '../MfaProvider/index.js';
 import { MethodIcon } from './MethodIcon.js';
 
 /** Unknown DOM props (aria-*, data-*, id, style…) go to the `<fieldset>`. */
@@ -16,7 +16,7 @@ export interface MfaMethodPickerProps
   /** Initial selection when uncontrolled. */
   defaultValue?: MfaMethod;
   /** Called with the method the user selects. */
-  onChange?: (method: MfaMethod) => void;
+  onValueChange?: (method: MfaMethod) => void;
   /** Visible legend; defaults to "Verification method". */
   label?: string;
   disabled?: boolean;
@@ -35,7 +35,7 @@ const methodText: Record<MfaMethod, { label: MessageKey; description: MessageKey
  * `ref` and unknown props go to the group's root, the `<fieldset>`.
  */
 export const MfaMethodPicker = forwardRef<HTMLFieldSetElement, MfaMethodPickerProps>(function MfaMethodPicker(
-  { methods, value, defaultValue, onChange, label, disabled, className, ...fieldsetProps },
+  { methods, value, defaultValue, onValueChange, label, disabled, className, ...fieldsetProps },
   ref,
 ) {
   const { t, dir } = useLeafMessages();
@@ -43,7 +43,7 @@ export const MfaMethodPicker = forwardRef<HTMLFieldSetElement, MfaMethodPickerPr
   const [selected, setSelected] = useControllableState<MfaMethod | undefined>({
     value,
     defaultValue,
-    onChange: (next) => next && onChange?.(next),
+    onChange: (next) => next && onValueChange?.(next),
   });
   return (
     <fieldset

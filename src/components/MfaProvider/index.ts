@@ -1,11 +1,3 @@
-export {
-  type LeafMessages,
-  type MfaContextValue,
-  MfaProvider,
-  type MfaProviderProps,
-  type MfaTheme,
-  portalTheme,
-  useLeafMessages,
-  useMfa,
-  useMfaContext,
-} from './MfaProvider.js';
+// src/admin still reads the context from here; everything else imports src/context directly.
+export { portalTheme, useMfaContext } from '../../context/mfaContext.js';
+export { MfaProvider, type MfaProviderProps } from './MfaProvider.js';

@@ -1,6 +1,6 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSettingsApi } from '../../hooks/useMfaSettings.js';
 import type { AuthDevice } from '../../ports.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 /** Remembered devices: name, last use, this device marked; forget one or all others. */
 export function DeviceList({ api, currentDeviceId }: { api: MfaSettingsApi; currentDeviceId?: string }) {

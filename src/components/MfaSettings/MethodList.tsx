@@ -1,7 +1,7 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaMethodState, MfaSettingsApi } from '../../hooks/useMfaSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { formatMethods } from '../MfaGate/format.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 const methodLabel = { TOTP: 'methods.totp', SMS: 'methods.sms', EMAIL: 'methods.email' } as const;
 const statusLabel = {

@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
+import { useOptionalStepUpGuard } from '../../context/stepUpContext.js';
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import { useMfaSettings } from '../../hooks/useMfaSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
 import { classNames } from '../internal/classNames.js';
-import { MfaProvider, useMfaContext } from '../MfaProvider/index.js';
+import { MfaProvider } from '../MfaProvider/index.js';
 import { RecoveryCodes } from '../RecoveryCodes/index.js';
-import { useOptionalStepUpGuard } from '../StepUp/StepUpProvider.js';
 import { TotpSetup } from '../TotpSetup/index.js';
 import { DeviceList } from './DeviceList.js';
 import { guardedRecovery } from './guardedRecovery.js';
@@ -89,13 +90,13 @@ export function MfaSettings({
     >
       <h2 id={titleId}>{t('settings.title')}</h2>
       {view.kind === 'totp' ? (
-        <TotpSetup accountName={accountName} onComplete={back} onCancel={back} />
+        <TotpSetup accountName={accountName} onVerified={back} onCancel={back} />
       ) : null}
       {view.kind === 'contact' ? (
         <ContactFactorSetup
           method={view.method}
           defaultValue={view.defaultValue}
-          onComplete={back}
+          onVerified={back}
           onCancel={back}
         />
       ) : null}

@@ -1,5 +1,5 @@
+import type { StepUpApi } from '../../context/stepUpContext.js';
 import type { RecoveryCodesAdapter } from '../../ports.js';
-import type { StepUpApi } from '../StepUp/StepUpProvider.js';
 
 /**
  * The recovery adapter with `generate` behind step-up when codes already exist: replacing a set is

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMfaContext } from '../MfaProvider/index.js';
-import { recoveryCodeFileName, recoveryCodeSheet } from './codeSheet.js';
+import { useMfaContext } from '../../context/mfaContext.js';
+import { recoveryCodeFileName, recoveryCodeSheet } from './codeSheetText.js';
 
 export interface CodeSheetProps {
   codes: string[];

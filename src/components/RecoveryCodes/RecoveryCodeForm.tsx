@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { RecoveryRefusal } from '../../core/flows/signIn.js';
+import { useMfaContext } from '../../context/mfaContext.js';
+import type { RecoveryRefusal } from '../../core/recovery.js';
 import { normalizeRecoveryCode } from '../../core/recovery.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 const refusalMessages: Record<RecoveryRefusal['reason'], MessageKey> = {
   NOT_AUTHORIZED: 'error.notAuthorized',

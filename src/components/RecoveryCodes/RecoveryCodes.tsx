@@ -1,6 +1,6 @@
+import { useMfaContext } from '../../context/mfaContext.js';
 import { type RecoveryCodesApi, useRecoveryCodes } from '../../hooks/useRecoveryCodes.js';
 import { classNames } from '../internal/classNames.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { CodeSheet } from './CodeSheet.js';
 import { RegenerateDialog } from './RegenerateDialog.js';
 
@@ -11,8 +11,8 @@ export interface RecoveryCodesProps {
   issuer?: string;
   /** 'if-none': generate at once when the user has no unused codes (after enrolment); 'always': replace them. */
   autoGenerate?: 'never' | 'if-none' | 'always';
-  /** After the user confirmed they saved a new set. */
-  onComplete?: () => void;
+  /** After the user confirmed they saved a new set (or, with nothing new to save, pressed Continue). */
+  onAcknowledged?: () => void;
   className?: string;
 }
 
@@ -21,7 +21,7 @@ export function RecoveryCodes({
   accountName,
   issuer,
   autoGenerate,
-  onComplete,
+  onAcknowledged,
   className,
 }: RecoveryCodesProps) {
   const mfa = useMfaContext('RecoveryCodes');
@@ -43,11 +43,11 @@ export function RecoveryCodes({
           accountName={accountName}
           onSaved={() => {
             api.acknowledge();
-            onComplete?.();
+            onAcknowledged?.();
           }}
         />
       ) : (
-        <Summary api={api} onContinue={onComplete} />
+        <Summary api={api} onContinue={onAcknowledged} />
       )}
     </section>
   );

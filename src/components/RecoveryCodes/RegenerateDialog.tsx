@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import { portalTheme, useMfaContext } from '../MfaProvider/index.js';
+import { portalTheme, useMfaContext } from '../../context/mfaContext.js';
 
 /** "Generate new codes" behind a confirmation that says the old codes stop working. */
 export function RegenerateDialog({ onConfirm, disabled }: { onConfirm: () => void; disabled: boolean }) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { identifierProblem, type LoginWith, normalizeIdentifier } from '../../core/identifier.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
@@ -10,7 +11,6 @@ import { classNames } from '../internal/classNames.js';
 import type { CodeFields } from '../MfaChallenge/ChallengeSteps.js';
 import { FlowError } from '../MfaChallenge/FlowError.js';
 import { ChallengeLayout } from '../MfaChallenge/MfaChallenge.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 
 export interface SignInProps {
   onSignedIn?: (output: SignInOutput) => void;
@@ -60,7 +60,7 @@ export function SignIn({
   className,
 }: SignInProps) {
   const api = useMfaSignIn({
-    username: defaultUsername,
+    defaultUsername,
     onSignedIn,
     onUnhandledStep,
     onUserNotConfirmed,

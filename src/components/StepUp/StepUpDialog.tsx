@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { MfaError } from '../../core/errors.js';
+import { useStepUpSession } from '../../hooks/useStepUpSession.js';
 import type { StepUpProof, StepUpVerifier } from '../../ports.js';
 import { StepUpDialogView } from './StepUpDialogView.js';
-import { useStepUpSession } from './useStepUpSession.js';
 
 export interface StepUpDialogProps {
   /** Controlled: show the prompt. It asks the verifier for a challenge each time it opens. */
@@ -40,7 +40,7 @@ export function StepUpDialog({
       callbacks.current.onVerified?.(proof);
       callbacks.current.onOpenChange(false);
     },
-    onFailed: (error) => callbacks.current.onError?.(error),
+    onError: (error) => callbacks.current.onError?.(error),
   });
   const { state, open: start, close } = session;
   const isClosed = state.status === 'closed';

@@ -1,13 +1,15 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { FREE_CODE_ATTEMPTS } from '../../core/flows/signIn.js';
+import { portalTheme, useMfaContext } from '../../context/mfaContext.js';
+import { attemptsLeft as attemptsLeftOf, isWrongCode } from '../../core/codeRules.js';
 import type { StepUpState } from '../../core/flows/stepUp.js';
+import { useCodeField } from '../../hooks/useCodeField.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { CardBrand } from '../internal/CardBrand.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
-import { portalTheme, useMfaContext } from '../MfaProvider/index.js';
+import { wrongCodeMessage } from '../internal/wrongCodeMessage.js';
 import { StepUpRecovery } from './StepUpRecovery.js';
 
 const instructions: Record<MfaMethod, MessageKey> = {
@@ -39,9 +41,7 @@ export function StepUpDialogView({
 }: StepUpDialogViewProps) {
   const { t, describeError, dir, recovery, theme } = useMfaContext('StepUpDialog');
   const [recoveryStage, setRecoveryStage] = useState<'off' | 'form' | 'redeemed'>('off');
-  const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const passwordId = useId();
   const open = state.status !== 'closed';
@@ -49,30 +49,28 @@ export function StepUpDialogView({
   const challenge =
     state.status === 'awaiting-code' || state.status === 'verifying' ? state.challenge : undefined;
   const verifying = state.status === 'verifying';
-  const wrongCode = error?.code === 'CODE_MISMATCH';
+  const wrongCode = isWrongCode(error);
   const lockedOut = error?.code === 'LOCKED_OUT';
+  const codeField = useCodeField(error);
+  const { clear: clearCode } = codeField;
 
   useEffect(() => {
     if (!open) {
-      setCode('');
+      clearCode();
       setPassword('');
       setRecoveryStage('off');
     }
-  }, [open]);
+  }, [open, clearCode]);
   // The field appears once the verifier is ready (the password first when it asks for it, then the
   // code); the user came here to type into it.
   const passwordFirst = challenge?.passwordFirst === true;
   const hasChallenge = challenge !== undefined;
+  const codeRef = codeField.inputProps.inputRef;
   useEffect(() => {
     if (!hasChallenge) return;
     if (passwordFirst) passwordRef.current?.focus();
     else codeRef.current?.focus();
-  }, [hasChallenge, passwordFirst]);
-  useEffect(() => {
-    if (error?.code !== 'CODE_MISMATCH') return;
-    setCode('');
-    codeRef.current?.focus();
-  }, [error]);
+  }, [hasChallenge, passwordFirst, codeRef]);
 
   const send = (value: string) => {
     if (!challenge || verifying || lockedOut) return;
@@ -85,12 +83,9 @@ export function StepUpDialogView({
       if (password && !verifying) submit({ code: '', password });
       return;
     }
-    if (code.length === 6) send(code);
+    if (codeField.complete) send(codeField.code);
   };
-  const attemptsLeft =
-    state.status === 'awaiting-code' && state.failedAttempts > 0
-      ? Math.max(FREE_CODE_ATTEMPTS - state.failedAttempts, 0)
-      : undefined;
+  const attemptsLeft = state.status === 'awaiting-code' ? attemptsLeftOf(state) : undefined;
 
   return (
     <Dialog.Root
@@ -173,22 +168,17 @@ export function StepUpDialogView({
               ) : null}
               {passwordFirst ? null : (
                 <CodeInput
-                  value={code}
-                  onValueChange={setCode}
+                  {...codeField.inputProps}
                   onComplete={send}
-                  inputRef={codeRef}
                   disabled={verifying || lockedOut}
                   // One message: what went wrong and, in step-up's own words, how many tries are left.
-                  error={
-                    wrongCode
-                      ? [
-                          describeError(error),
-                          attemptsLeft !== undefined ? t('stepUp.attemptsLeft', { count: attemptsLeft }) : '',
-                        ]
-                          .filter(Boolean)
-                          .join(' ')
-                      : undefined
-                  }
+                  error={wrongCodeMessage(
+                    error,
+                    describeError,
+                    attemptsLeft !== undefined
+                      ? t('stepUp.attemptsLeft', { count: attemptsLeft })
+                      : undefined,
+                  )}
                 />
               )}
               <div className="mfa-dialog__actions">
@@ -200,7 +190,7 @@ export function StepUpDialogView({
                 <button
                   type="submit"
                   className="mfa-button mfa-button--primary"
-                  disabled={verifying || lockedOut || (passwordFirst ? !password : code.length !== 6)}
+                  disabled={verifying || lockedOut || (passwordFirst ? !password : !codeField.complete)}
                 >
                   {verifying
                     ? t('stepUp.confirming')

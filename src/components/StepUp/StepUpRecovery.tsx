@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { type MfaError, toMfaError } from '../../core/errors.js';
-import type { RecoveryRefusal } from '../../core/flows/signIn.js';
+import { useMfaContext } from '../../context/mfaContext.js';
+import type { MfaError } from '../../core/errors.js';
+import type { RecoveryRefusal } from '../../core/recovery.js';
+import { useAsyncGuard } from '../../hooks/useAsyncGuard.js';
+import { useRecoveryRedeem } from '../../hooks/useRecoveryRedeem.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
 
 /**
@@ -10,27 +12,26 @@ import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
  * the authenticator off, so the action still does not run: the user sets MFA up again first.
  */
 export function StepUpRecovery({ onBack, onRedeemed }: { onBack: () => void; onRedeemed: () => void }) {
-  const { recovery, client, describeError } = useMfaContext('StepUpDialog');
+  const { describeError } = useMfaContext('StepUpDialog');
+  const redeemCode = useRecoveryRedeem();
+  const { mounted, exclusive } = useAsyncGuard();
   const [submitting, setSubmitting] = useState(false);
   const [refusal, setRefusal] = useState<RecoveryRefusal>();
   const [error, setError] = useState<MfaError>();
 
-  const redeem = async ({ code, password }: { code: string; password?: string }) => {
-    if (!recovery || submitting) return;
-    setSubmitting(true);
-    setRefusal(undefined);
-    setError(undefined);
-    try {
-      const { username } = await client.getCurrentUser();
-      const result = await recovery.redeem({ username, password: password ?? '', code });
-      if (result.ok) onRedeemed();
-      else setRefusal(result);
-    } catch (caught) {
-      setError(toMfaError(caught));
-    } finally {
+  const redeem = ({ code, password }: { code: string; password?: string }) =>
+    exclusive(async () => {
+      if (!redeemCode) return;
+      setSubmitting(true);
+      setRefusal(undefined);
+      setError(undefined);
+      const outcome = await redeemCode({ password: password ?? '', code });
+      if (!mounted.current) return;
       setSubmitting(false);
-    }
-  };
+      if (outcome.status === 'redeemed') onRedeemed();
+      else if (outcome.status === 'refused') setRefusal(outcome.refusal);
+      else setError(outcome.error);
+    });
 
   return (
     <div data-mfa-part="step-up-recovery">

@@ -1,10 +1,10 @@
 import { type ReactNode, useId, useState } from 'react';
+import { useMfaContext } from '../../context/mfaContext.js';
 import { useTotpSetup } from '../../hooks/useTotpSetup.js';
 import type { SignInOutput, TotpSetupDetails } from '../../ports.js';
 import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
 import { SuccessPanel } from '../internal/SuccessPanel.js';
-import { useMfaContext } from '../MfaProvider/index.js';
 import { TotpSetupContext, type TotpSetupContextValue, useTotpSetupContext } from './context.js';
 import {
   TotpSetupCodeField,
@@ -23,11 +23,11 @@ export interface TotpSetupProps {
   friendlyDeviceName?: string;
   /**
    * Inside sign-in (CONTINUE_SIGN_IN_WITH_TOTP_SETUP): `nextStep.totpSetupDetails`. The code is then
-   * answered with `confirmSignIn` and `onComplete` receives its result.
+   * answered with `confirmSignIn` and `onVerified` receives its result.
    */
   totpSetupDetails?: TotpSetupDetails;
   /** After the code verified and TOTP became the preferred method. */
-  onComplete?: (result?: SignInOutput) => void;
+  onVerified?: (result?: SignInOutput) => void;
   onCancel?: () => void;
   /**
    * The success screen's "Continue" button, focused when it appears: where the user goes next
@@ -49,7 +49,7 @@ export function TotpSetup({
   issuer,
   friendlyDeviceName,
   totpSetupDetails,
-  onComplete,
+  onVerified,
   onCancel,
   onContinue,
   onRestart,
@@ -64,7 +64,7 @@ export function TotpSetup({
     issuer,
     friendlyDeviceName: deviceName.trim() || undefined,
     totpSetupDetails,
-    onComplete,
+    onVerified,
   });
   const manualKeyId = useId();
   const titleId = useId();

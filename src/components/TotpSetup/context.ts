@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
+import type { MfaContextValue } from '../../context/mfaContext.js';
 import type { TotpSetupApi } from '../../hooks/useTotpSetup.js';
-import type { MfaContextValue } from '../MfaProvider/index.js';
 
 export interface TotpSetupContextValue extends TotpSetupApi {
   mfa: MfaContextValue;

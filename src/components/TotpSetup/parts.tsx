@@ -1,6 +1,8 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { useRef, useState } from 'react';
+import { endsSession, isWrongCode } from '../../core/codeRules.js';
 import { formatSecretForDisplay } from '../../core/otpauth.js';
+import { useCodeField } from '../../hooks/useCodeField.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
@@ -119,14 +121,8 @@ export function TotpSetupCopyKeyButton({ className }: TotpSetupPartProps) {
 /** The code from the app; submits by itself once six digits are in. Keeps the digits after a network error. */
 export function TotpSetupCodeField({ className }: TotpSetupPartProps) {
   const { state, submit, mfa, codeField } = useTotpSetupContext('TotpSetup.CodeField');
-  const [code, setCode] = useState('');
   const lastError = state.status === 'scan' ? state.error : undefined;
-  const [clearedFor, setClearedFor] = useState<typeof lastError>(undefined);
-  // A wrong code is cleared so the next one can be typed; anything else keeps it for the retry.
-  if (lastError && lastError !== clearedFor) {
-    setClearedFor(lastError);
-    if (lastError.code === 'CODE_MISMATCH' || lastError.code === 'TOTP_SETUP_FAILED') setCode('');
-  }
+  const field = useCodeField(lastError);
   if (state.status !== 'scan' && state.status !== 'verifying') return null;
   return (
     <form
@@ -134,24 +130,23 @@ export function TotpSetupCodeField({ className }: TotpSetupPartProps) {
       data-mfa-part="code-field"
       onSubmit={(event) => {
         event.preventDefault();
-        if (code.length === 6) submit(code);
+        if (field.complete) submit(field.code);
       }}
     >
       <CodeInput
-        value={code}
-        onValueChange={setCode}
+        {...field.inputProps}
         onComplete={submit}
         disabled={state.status === 'verifying'}
         description={mfa.t('totpSetup.codeStep')}
         label={codeField?.label}
         placeholder={codeField?.placeholder}
-        error={lastError ? errorText(lastError.code, mfa) : undefined}
+        error={isWrongCode(lastError) ? mfa.t('totpSetup.wrongCode') : undefined}
       />
       <button
         type="submit"
         className="mfa-button mfa-button--primary"
         data-mfa-part="verify-button"
-        disabled={state.status === 'verifying' || code.length !== 6}
+        disabled={state.status === 'verifying' || !field.complete}
       >
         {state.status === 'verifying' ? mfa.t('totpSetup.verifying') : mfa.t('totpSetup.verify')}
       </button>
@@ -159,20 +154,14 @@ export function TotpSetupCodeField({ className }: TotpSetupPartProps) {
   );
 }
 
-function errorText(code: string, mfa: ReturnType<typeof useTotpSetupContext>['mfa']) {
-  if (code === 'CODE_MISMATCH' || code === 'TOTP_SETUP_FAILED') return mfa.t('totpSetup.wrongCode');
-  return undefined;
-}
-
 /** Failures that are not about the typed code, each with its way forward. */
 export function TotpSetupError({ className }: TotpSetupPartProps) {
   const { state, mfa, retry, restart } = useTotpSetupContext('TotpSetup.Error');
   const error = state.status === 'failed' ? state.error : state.status === 'scan' ? state.error : undefined;
-  const codeError = error && (error.code === 'CODE_MISMATCH' || error.code === 'TOTP_SETUP_FAILED');
-  const sessionOver = error && (error.code === 'SESSION_EXPIRED' || error.code === 'SIGNED_OUT');
+  const sessionOver = endsSession(error);
   return (
     <div className={classNames('mfa-totp__error', className)} data-mfa-part="error" role="alert">
-      {error && !codeError ? (
+      {error && !isWrongCode(error) ? (
         <>
           <p className="mfa-alert" data-tone="error">
             <StatusIcon tone="error" />

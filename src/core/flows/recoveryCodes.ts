@@ -12,7 +12,7 @@ export interface RecoveryCodesState {
   failed?: 'status' | 'generate';
 }
 
-export type RecoveryCodesEvent =
+export type RecoveryCodesAction =
   | { type: 'LOAD_STARTED' }
   | { type: 'LOADED'; summary: RecoveryCodesStatus }
   | { type: 'GENERATE_STARTED' }
@@ -28,31 +28,31 @@ export const initialRecoveryCodesState: RecoveryCodesState = { status: 'loading'
 
 export function recoveryCodesReducer(
   state: RecoveryCodesState,
-  event: RecoveryCodesEvent,
+  action: RecoveryCodesAction,
 ): RecoveryCodesState {
-  switch (event.type) {
+  switch (action.type) {
     case 'LOAD_STARTED':
       return { ...state, status: 'loading', error: undefined, failed: undefined };
     case 'LOADED':
-      return { ...state, status: 'ready', summary: event.summary };
+      return { ...state, status: 'ready', summary: action.summary };
     case 'GENERATE_STARTED':
       if (state.status === 'generating') return state;
       return { ...state, status: 'generating', error: undefined, failed: undefined };
     case 'GENERATED':
       return {
         status: 'ready',
-        fresh: event.set,
+        fresh: action.set,
         summary: {
-          remaining: event.set.codes.length,
-          total: event.set.codes.length,
-          createdAt: event.set.createdAt,
+          remaining: action.set.codes.length,
+          total: action.set.codes.length,
+          createdAt: action.set.createdAt,
         },
       };
     case 'GENERATE_CANCELLED':
       return { ...state, status: 'ready' };
     case 'FAILED':
       // A failed regeneration leaves the existing codes, and their summary, as they were.
-      return { ...state, status: 'error', error: event.error, failed: event.during };
+      return { ...state, status: 'error', error: action.error, failed: action.during };
     case 'ACKNOWLEDGED':
       return { ...state, fresh: undefined };
   }

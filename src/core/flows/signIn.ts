@@ -1,12 +1,13 @@
 import type {
   CodeDeliveryDetails,
   MfaMethod,
-  RecoveryRedeemFailure,
   SignInOutput,
   SignInStep,
   TotpSetupDetails,
 } from '../../ports.js';
+import { endsSession, isWrongCode, lockoutMs } from '../codeRules.js';
 import { MfaError } from '../errors.js';
+import type { RecoveryRefusal } from '../recovery.js';
 
 /**
  * Sign-in as a pure reducer. Amplify's `nextStep.signInStep` is mapped once, here, to an explicit
@@ -30,11 +31,6 @@ export type SignInUiStep =
   /** Signed in after enrolling (or re-enrolling): show the new recovery codes once. */
   | { name: 'recovery-codes' };
 
-export interface RecoveryRefusal {
-  reason: RecoveryRedeemFailure;
-  retryAfterSeconds?: number;
-}
-
 export interface SignInState {
   step: SignInUiStep;
   status: 'idle' | 'submitting';
@@ -47,12 +43,23 @@ export interface SignInState {
   /** A recovery code was redeemed in this sign-in: MFA was reset and must be set up again. */
   recovering: boolean;
   recoveryRefusal?: RecoveryRefusal;
+  /** Epoch ms until which Cognito refuses attempts (estimated from its lockout rule), if locked. */
+  lockedUntil?: number;
+  /** Cognito offered a choice of method earlier in this sign-in ("Try another way" may ask again). */
+  offeredChoice?: boolean;
+  /** Epoch ms from which an SMS or email code may be sent again. */
+  resendAvailableAt?: number;
+  /** The code on screen was just resent. */
+  codeResent?: boolean;
 }
 
-export type SignInEvent =
-  | { type: 'SUBMITTED'; username?: string }
-  | { type: 'STEP_RECEIVED'; output: SignInOutput }
-  | { type: 'FAILED'; error: MfaError }
+export type SignInAction =
+  /** `fresh`: a sign-in with newly typed credentials, so an earlier offered choice no longer counts. */
+  | { type: 'SUBMITTED'; username?: string; fresh?: boolean }
+  /** `resent`: the answer to "Resend code"; `resendAvailableAt`: when the next resend is allowed. */
+  | { type: 'STEP_RECEIVED'; output: SignInOutput; resent?: boolean; resendAvailableAt?: number }
+  /** `at`: the time of the failure, from which a lockout is estimated. */
+  | { type: 'FAILED'; error: MfaError; at?: number }
   | { type: 'RESTARTED' }
   | { type: 'RECOVERY_REQUESTED'; needsPassword: boolean }
   | { type: 'RECOVERY_CANCELLED' }
@@ -60,8 +67,6 @@ export type SignInEvent =
   | { type: 'RECOVERY_REDEEMED' }
   /** Signed in, with one more step before the host hears of it. */
   | { type: 'FOLLOW_UP'; step: 'recovery-enrol' | 'recovery-codes' };
-
-export const FREE_CODE_ATTEMPTS = 5;
 
 export const initialSignInState = (username = ''): SignInState => ({
   step: { name: 'credentials' },
@@ -101,10 +106,8 @@ export function stepFromOutput(output: SignInOutput): SignInUiStep {
   }
 }
 
-const sessionEnding: ReadonlySet<MfaError['code']> = new Set(['SESSION_EXPIRED']);
-
-export function signInReducer(state: SignInState, event: SignInEvent): SignInState {
-  switch (event.type) {
+export function signInReducer(state: SignInState, action: SignInAction): SignInState {
+  switch (action.type) {
     case 'SUBMITTED':
       if (state.status === 'submitting') return state;
       return {
@@ -112,10 +115,11 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         status: 'submitting',
         error: undefined,
         recoveryRefusal: undefined,
-        username: event.username ?? state.username,
+        username: action.username ?? state.username,
+        offeredChoice: action.fresh ? undefined : state.offeredChoice,
       };
     case 'STEP_RECEIVED': {
-      const step = stepFromOutput(event.output);
+      const step = stepFromOutput(action.output);
       const sameChallenge = step.name === state.step.name;
       return {
         ...state,
@@ -123,20 +127,27 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         step,
         error: undefined,
         failedAttempts: sameChallenge ? state.failedAttempts : 0,
+        lockedUntil: undefined,
+        offeredChoice: step.name === 'select-method' ? true : state.offeredChoice,
+        resendAvailableAt: action.resendAvailableAt,
+        codeResent: action.resent,
       };
     }
     case 'FAILED': {
-      const { error } = event;
+      const { error } = action;
       // An expired challenge cannot be retried: back to the password, username kept.
-      if (sessionEnding.has(error.code) && state.step.name !== 'credentials') {
+      if (endsSession(error) && state.step.name !== 'credentials') {
         return { ...initialSignInState(state.username), error };
       }
-      const wrongCode = error.code === 'CODE_MISMATCH' || error.code === 'TOTP_SETUP_FAILED';
       return {
         ...state,
         status: 'idle',
         error,
-        failedAttempts: wrongCode ? state.failedAttempts + 1 : state.failedAttempts,
+        failedAttempts: isWrongCode(error) ? state.failedAttempts + 1 : state.failedAttempts,
+        lockedUntil:
+          error.code === 'LOCKED_OUT' && action.at !== undefined
+            ? action.at + lockoutMs(state.failedAttempts + 1)
+            : state.lockedUntil,
       };
     }
     case 'RESTARTED':
@@ -144,7 +155,7 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
     case 'RECOVERY_REQUESTED':
       return {
         ...state,
-        step: { name: 'recovery-code', needsPassword: event.needsPassword },
+        step: { name: 'recovery-code', needsPassword: action.needsPassword },
         resumeStep: state.step.name === 'recovery-code' ? state.resumeStep : state.step,
         error: undefined,
         recoveryRefusal: undefined,
@@ -159,11 +170,18 @@ export function signInReducer(state: SignInState, event: SignInEvent): SignInSta
         recoveryRefusal: undefined,
       };
     case 'RECOVERY_REFUSED':
-      return { ...state, status: 'idle', recoveryRefusal: event.refusal };
+      return { ...state, status: 'idle', recoveryRefusal: action.refusal };
     case 'RECOVERY_REDEEMED':
       return { ...state, recovering: true, resumeStep: undefined, failedAttempts: 0 };
     case 'FOLLOW_UP':
-      return { ...state, status: 'idle', step: { name: event.step }, error: undefined };
+      return {
+        ...state,
+        status: 'idle',
+        step: { name: action.step },
+        error: undefined,
+        lockedUntil: undefined,
+        resendAvailableAt: undefined,
+      };
   }
 }
 
@@ -176,9 +194,4 @@ export function signInError(error: MfaError, step: SignInUiStep['name']): MfaErr
   return step === 'new-password' && causeName === 'InvalidPasswordException'
     ? new MfaError('INVALID_PASSWORD', { cause: error.cause })
     : error;
-}
-
-/** Attempts left before Cognito's lockout starts, or undefined when no code was wrong yet. */
-export function attemptsLeft(state: SignInState): number | undefined {
-  return state.failedAttempts === 0 ? undefined : Math.max(FREE_CODE_ATTEMPTS - state.failedAttempts, 0);
 }

@@ -1,4 +1,5 @@
 import type { StepUpChallenge } from '../../ports.js';
+import { isWrongCode } from '../codeRules.js';
 import type { MfaError } from '../errors.js';
 
 /** The step-up prompt as a pure reducer: one prompt at a time, whatever number of actions wait on it. */
@@ -15,7 +16,7 @@ export type StepUpState =
   | { status: 'verifying'; reason?: string; challenge: StepUpChallenge; failedAttempts: number }
   | { status: 'unavailable'; reason?: string; error: MfaError };
 
-export type StepUpEvent =
+export type StepUpAction =
   | { type: 'OPENED'; reason?: string }
   | { type: 'CHALLENGE_READY'; challenge: StepUpChallenge }
   | { type: 'START_FAILED'; error: MfaError }
@@ -27,17 +28,17 @@ export type StepUpEvent =
 
 export const closedStepUp: StepUpState = { status: 'closed' };
 
-export function stepUpReducer(state: StepUpState, event: StepUpEvent): StepUpState {
-  switch (event.type) {
+export function stepUpReducer(state: StepUpState, action: StepUpAction): StepUpState {
+  switch (action.type) {
     case 'OPENED':
-      return state.status === 'closed' ? { status: 'starting', reason: event.reason } : state;
+      return state.status === 'closed' ? { status: 'starting', reason: action.reason } : state;
     case 'CHALLENGE_READY':
       return state.status === 'starting'
-        ? { status: 'awaiting-code', reason: state.reason, challenge: event.challenge, failedAttempts: 0 }
+        ? { status: 'awaiting-code', reason: state.reason, challenge: action.challenge, failedAttempts: 0 }
         : state;
     case 'START_FAILED':
       return state.status === 'starting'
-        ? { status: 'unavailable', reason: state.reason, error: event.error }
+        ? { status: 'unavailable', reason: state.reason, error: action.error }
         : state;
     case 'VERIFY_REQUESTED':
       return state.status === 'awaiting-code'
@@ -50,18 +51,17 @@ export function stepUpReducer(state: StepUpState, event: StepUpEvent): StepUpSta
         : state;
     case 'VERIFY_FAILED': {
       if (state.status !== 'verifying') return state;
-      const wrongCode = event.error.code === 'CODE_MISMATCH';
       return {
         status: 'awaiting-code',
         reason: state.reason,
         challenge: state.challenge,
-        error: event.error,
-        failedAttempts: state.failedAttempts + (wrongCode ? 1 : 0),
+        error: action.error,
+        failedAttempts: state.failedAttempts + (isWrongCode(action.error) ? 1 : 0),
       };
     }
     case 'CHALLENGE_CHANGED':
       return state.status === 'verifying'
-        ? { status: 'awaiting-code', reason: state.reason, challenge: event.challenge, failedAttempts: 0 }
+        ? { status: 'awaiting-code', reason: state.reason, challenge: action.challenge, failedAttempts: 0 }
         : state;
     case 'CLOSED':
       return closedStepUp;

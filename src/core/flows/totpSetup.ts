@@ -1,3 +1,4 @@
+import { endsSession } from '../codeRules.js';
 import type { MfaError } from '../errors.js';
 
 /**
@@ -11,7 +12,7 @@ export type TotpSetupState =
   | { status: 'failed'; error: MfaError }
   | { status: 'done'; secret: string };
 
-export type TotpSetupEvent =
+export type TotpSetupAction =
   | { type: 'SECRET_REQUESTED' }
   | { type: 'SECRET_RECEIVED'; secret: string }
   | { type: 'SECRET_FAILED'; error: MfaError }
@@ -19,29 +20,27 @@ export type TotpSetupEvent =
   | { type: 'VERIFY_FAILED'; error: MfaError }
   | { type: 'VERIFIED' };
 
-/** Errors after which this secret can no longer be verified: setup must start again. */
-const sessionEndingCodes: ReadonlySet<MfaError['code']> = new Set(['SESSION_EXPIRED', 'SIGNED_OUT']);
-
 export const initialTotpSetupState = (secret?: string): TotpSetupState =>
   secret ? { status: 'scan', secret } : { status: 'loading-secret' };
 
-export function totpSetupReducer(state: TotpSetupState, event: TotpSetupEvent): TotpSetupState {
-  switch (event.type) {
+export function totpSetupReducer(state: TotpSetupState, action: TotpSetupAction): TotpSetupState {
+  switch (action.type) {
     case 'SECRET_REQUESTED':
       return { status: 'loading-secret' };
     case 'SECRET_RECEIVED':
-      return state.status === 'loading-secret' ? { status: 'scan', secret: event.secret } : state;
+      return state.status === 'loading-secret' ? { status: 'scan', secret: action.secret } : state;
     case 'SECRET_FAILED':
-      return state.status === 'loading-secret' ? { status: 'failed', error: event.error } : state;
+      return state.status === 'loading-secret' ? { status: 'failed', error: action.error } : state;
     case 'VERIFY_REQUESTED':
       // Ignored unless waiting for a code: a second submit while verifying does nothing.
       return state.status === 'scan'
-        ? { status: 'verifying', secret: state.secret, code: event.code }
+        ? { status: 'verifying', secret: state.secret, code: action.code }
         : state;
     case 'VERIFY_FAILED':
       if (state.status !== 'verifying') return state;
-      if (sessionEndingCodes.has(event.error.code)) return { status: 'failed', error: event.error };
-      return { status: 'scan', secret: state.secret, error: event.error, lastCode: state.code };
+      // This secret can no longer be verified: setup must start again.
+      if (endsSession(action.error)) return { status: 'failed', error: action.error };
+      return { status: 'scan', secret: state.secret, error: action.error, lastCode: state.code };
     case 'VERIFIED':
       return state.status === 'verifying' ? { status: 'done', secret: state.secret } : state;
   }

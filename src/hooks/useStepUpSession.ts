@@ -1,12 +1,12 @@
 import { useCallback, useReducer, useRef } from 'react';
-import { type MfaError, toMfaError } from '../../core/errors.js';
-import { closedStepUp, type StepUpState, stepUpReducer } from '../../core/flows/stepUp.js';
-import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../../ports.js';
+import { type MfaError, toMfaError } from '../core/errors.js';
+import { closedStepUp, type StepUpState, stepUpReducer } from '../core/flows/stepUp.js';
+import type { StepUpChallenge, StepUpProof, StepUpVerifier } from '../ports.js';
 
 export interface StepUpSessionHandlers {
   onVerified(proof: StepUpProof): void;
   /** Any failure, for audit; the prompt shows it and stays open unless it is MFA_NOT_ENROLLED. */
-  onFailed?(error: MfaError): void;
+  onError?(error: MfaError): void;
   /** The user has no factor: the password alone must never do. */
   onNotEnrolled?(error: MfaError): void;
 }
@@ -43,7 +43,7 @@ export function useStepUpSession(verifier: StepUpVerifier, handlers: StepUpSessi
         (error: unknown) => {
           if (current !== generation.current) return;
           const mfaError = toMfaError(error);
-          handlersRef.current.onFailed?.(mfaError);
+          handlersRef.current.onError?.(mfaError);
           dispatch({ type: 'START_FAILED', error: mfaError });
           if (mfaError.code === 'MFA_NOT_ENROLLED') handlersRef.current.onNotEnrolled?.(mfaError);
         },
@@ -73,7 +73,7 @@ export function useStepUpSession(verifier: StepUpVerifier, handlers: StepUpSessi
           verifying.current = false;
           if (current !== generation.current) return;
           const mfaError = toMfaError(error);
-          handlersRef.current.onFailed?.(mfaError);
+          handlersRef.current.onError?.(mfaError);
           dispatch({ type: 'VERIFY_FAILED', error: mfaError });
         },
       );
