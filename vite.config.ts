@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
 import { defineConfig } from 'vitest/config';
-import { publicEntryAliases } from './scripts/publicEntries.js';
+import { clientEntryNames, libEntries, publicEntryAliases } from './scripts/publicEntries.js';
 
 const root = import.meta.dirname;
 
@@ -40,23 +40,14 @@ export default defineConfig({
     emptyOutDir: true,
     cssCodeSplit: false,
     lib: {
-      entry: {
-        index: resolve(root, 'src/index.ts'),
-        admin: resolve(root, 'src/admin/index.ts'),
-        core: resolve(root, 'src/core/index.ts'),
-        amplify: resolve(root, 'src/amplify/index.ts'),
-        testing: resolve(root, 'src/testing/index.ts'),
-        server: resolve(root, 'src/server/index.ts'),
-        dynamodb: resolve(root, 'src/server/dynamodb.ts'),
-      },
+      entry: libEntries,
       formats: ['es'],
     },
     rollupOptions: {
       output: {
         // The client entry uses hooks and context: Server Components (Next.js App Router) may import
         // it directly. Bundling drops module-level directives, so the entry chunk gets it back here.
-        banner: (chunk) =>
-          chunk.isEntry && (chunk.name === 'index' || chunk.name === 'admin') ? "'use client';" : '',
+        banner: (chunk) => (chunk.isEntry && clientEntryNames.has(chunk.name) ? "'use client';" : ''),
       },
       external: (id) =>
         /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|@tanstack|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(

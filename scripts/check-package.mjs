@@ -11,28 +11,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const root = resolve(import.meta.dirname, '..');
+import { assets, entries, root } from './entries.mjs';
 
 /**
- * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted).
- * The four message catalogs (shared by mfa-kit and mfa-kit/core) are most of the shared chunks;
- * MfaSettings, MfaGate and ContactFactorSetup (issue 17) are most of the growth of index.js.
+ * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted):
+ * one per entry and asset in scripts/entries.json, plus the chunks shared between entries.
  */
 const sizeBudgets = {
-  'dist/index.js': 36 * 1024,
-  // The admin console (issue 19): its own entry, with @tanstack/react-virtual (~8 KiB) bundled in.
-  'dist/admin.js': 12 * 1024,
-  'dist/core.js': 2 * 1024,
-  'dist/amplify.js': 2 * 1024,
-  // Server-side only (never in a browser bundle): the admin routes, stores and MFA-status index
-  // (issue 18) add ~3 KB here and ~6 KB to the shared chunks.
-  'dist/server.js': 12 * 1024,
-  'dist/dynamodb.js': 4 * 1024,
-  'dist/testing.js': 10 * 1024,
-  'dist/mfa-kit.css': 5 * 1024,
+  ...Object.fromEntries(entries.map((entry) => [entry.js, entry.budget])),
+  ...Object.fromEntries(assets.map((asset) => [asset.file, asset.budget])),
   // Chunks shared between entries: the catalogs, error mapping, code formats, recovery rules, MFA policy,
   // and the admin service that mfa-kit/server and the simulator in mfa-kit/testing both run.
   // With mfa-kit/admin (issue 19), MfaProvider and StepUpProvider (~8 KiB) move from index.js into a
@@ -106,10 +95,10 @@ assert.equal(main.normalizeCode('123 456'), '123456');
 
 // Only the client entry is a client module: Server Components import the rest directly.
 const directive = (file) => readFileSync(fileURLToPath(import.meta.resolve(file)), 'utf8').startsWith('"use client"');
-assert.ok(directive('mfa-kit'), "mfa-kit starts with 'use client'");
-assert.ok(directive('mfa-kit/admin'), "mfa-kit/admin starts with 'use client'");
-for (const entry of ['mfa-kit/core', 'mfa-kit/server', 'mfa-kit/server/dynamodb', 'mfa-kit/testing', 'mfa-kit/amplify']) {
-  assert.ok(!directive(entry), entry + " has no 'use client'");
+const entries = ${JSON.stringify(entries.map(({ specifier, client }) => ({ specifier, client })))};
+for (const { specifier, client } of entries) {
+  await import(specifier);
+  assert.equal(directive(specifier), client, specifier + (client ? " starts with 'use client'" : " has no 'use client'"));
 }
 
 const admin = await import('mfa-kit/admin');
