@@ -59,7 +59,7 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    exclude: ['tests/browser/**', 'tests/bench/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
     // The SDK warns that releases after January 2027 need Node 22; this project targets Node 20 today.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
