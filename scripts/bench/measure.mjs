@@ -57,6 +57,9 @@ const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
 /** Builds one app; `external` leaves modules out of the bundle. */
 async function buildApp(consumerDir, file, external) {
+  // Vite and the React plugin compile for production only when NODE_ENV says so (Vitest sets 'test').
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   const result = await build({
     configFile: false,
     root: consumerDir,
@@ -75,6 +78,9 @@ async function buildApp(consumerDir, file, external) {
       reportCompressedSize: false,
       rollupOptions: { input: join(appsDir, file), external },
     },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   const outputs = Array.isArray(result) ? result : [result];
   return outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
