@@ -1,7 +1,7 @@
 // Builds small apps against mfa-kit as a consumer installs it (the `npm pack` tarball of dist/) with
 // one fixed Vite config, and weighs what a browser downloads: gzip -9 of each JavaScript chunk.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -50,6 +50,9 @@ export function installPackedMfaKit() {
     if (name === 'mfa-kit' || name.startsWith('.')) continue;
     symlinkSync(join(root, 'node_modules', name), join(modules, name));
   }
+  // The apps live in the consumer project: from scripts/bench, 'mfa-kit' would resolve to this
+  // repository itself (package self-reference) instead of the installed tarball.
+  cpSync(appsDir, join(work, 'apps'), { recursive: true });
   return { dir: work, dispose: () => rmSync(work, { recursive: true, force: true }) };
 }
 
@@ -76,7 +79,7 @@ async function buildApp(consumerDir, file, external) {
       minify: true,
       modulePreload: false,
       reportCompressedSize: false,
-      rollupOptions: { input: join(appsDir, file), external },
+      rollupOptions: { input: join(consumerDir, 'apps', file), external },
     },
   }).finally(() => {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
