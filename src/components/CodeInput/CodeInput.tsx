@@ -16,6 +16,7 @@ import {
   useState,
 } from 'react';
 import { normalizeCode } from '../../core/codes.js';
+import { enCodeInput } from '../../i18n/enLeaves.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { useControllableState } from '../internal/useControllableState.js';
@@ -103,7 +104,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
   },
   forwardedRef,
 ) {
-  const { t, dir } = useLeafMessages();
+  const { t, dir } = useLeafMessages(enCodeInput);
   const generatedId = useId();
   const inputId = id ?? `${generatedId}-input`;
   const descriptionId = `${generatedId}-description`;

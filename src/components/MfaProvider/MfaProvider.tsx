@@ -124,20 +124,23 @@ export function useMfa(): MfaContextValue {
 }
 
 /** What a leaf component needs to speak: the message function and, under a provider, its direction. */
-export type LeafMessages = Pick<MfaContextValue, 't'> & { dir: 'ltr' | 'rtl' | undefined };
-
-const englishWithoutProvider: LeafMessages = {
-  t: (key, vars) => formatMessage(en[key], vars),
-  // No `dir` attribute: the element inherits the document's direction.
-  dir: undefined,
-};
+export interface LeafMessages<K extends MessageKey> {
+  t(key: K, vars?: MessageVars): string;
+  dir: 'ltr' | 'rtl' | undefined;
+}
 
 /**
  * For leaf components that work without `<MfaProvider>` (CodeInput, MfaMethodPicker): the
- * provider's catalog and direction when there is one, else English and the document's direction.
+ * provider's catalog and direction when there is one, else `english`, the component's own few
+ * strings (src/i18n/enLeaves.ts), so a page with one leaf does not bundle the whole catalog, and
+ * the document's direction (no `dir` attribute).
  */
-export function useLeafMessages(): LeafMessages {
-  return useContext(MfaContext) ?? englishWithoutProvider;
+export function useLeafMessages<K extends MessageKey>(english: Record<K, string>): LeafMessages<K> {
+  const context = useContext(MfaContext);
+  return useMemo(
+    () => context ?? { t: (key: K, vars?: MessageVars) => formatMessage(english[key], vars), dir: undefined },
+    [context, english],
+  );
 }
 
 /** `data-theme` for content portalled outside the host's wrapper (dialogs): unset for 'system'. */
