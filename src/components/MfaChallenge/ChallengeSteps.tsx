@@ -1,17 +1,33 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, lazy, useEffect, useId, useRef, useState } from 'react';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
+import { LazyStep } from '../internal/LazyStep.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
 import { useMfaContext } from '../MfaProvider/index.js';
-import { TotpSetup } from '../TotpSetup/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
-import { NewPasswordStep } from './NewPasswordStep.js';
-import { RecoveryCodeStep, RecoveryCodesStep, RecoveryEnrolStep } from './RecoverySteps.js';
 import { ResendCode } from './ResendCode.js';
 import { useCountdown } from './useCountdown.js';
+
+// Steps most sign-ins never reach load on demand: their code (QR, recovery codes, the new-password
+// form) is not part of the first download. See LazyStep for the fallback and focus.
+const TotpSetup = /* @__PURE__ */ lazy(() =>
+  import('../TotpSetup/TotpSetup.js').then((m) => ({ default: m.TotpSetup })),
+);
+const NewPasswordStep = /* @__PURE__ */ lazy(() =>
+  import('./NewPasswordStep.js').then((m) => ({ default: m.NewPasswordStep })),
+);
+const RecoveryCodeStep = /* @__PURE__ */ lazy(() =>
+  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodeStep })),
+);
+const RecoveryEnrolStep = /* @__PURE__ */ lazy(() =>
+  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryEnrolStep })),
+);
+const RecoveryCodesStep = /* @__PURE__ */ lazy(() =>
+  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodesStep })),
+);
 
 const codeTitles: Record<MfaMethod, MessageKey> = {
   TOTP: 'challenge.totpTitle',
@@ -81,11 +97,23 @@ export function ChallengeSteps({
         />
       );
     case 'recovery-code':
-      return <RecoveryCodeStep api={api} needsPassword={step.needsPassword} />;
+      return (
+        <LazyStep>
+          <RecoveryCodeStep api={api} needsPassword={step.needsPassword} />
+        </LazyStep>
+      );
     case 'recovery-enrol':
-      return <RecoveryEnrolStep api={api} />;
+      return (
+        <LazyStep>
+          <RecoveryEnrolStep api={api} />
+        </LazyStep>
+      );
     case 'recovery-codes':
-      return <RecoveryCodesStep api={api} />;
+      return (
+        <LazyStep focus="heading">
+          <RecoveryCodesStep api={api} />
+        </LazyStep>
+      );
     case 'select-method':
     case 'select-setup-method':
       return (
@@ -99,13 +127,15 @@ export function ChallengeSteps({
     case 'totp-setup':
       return (
         <>
-          <TotpSetup
-            accountName={api.state.username}
-            totpSetupDetails={step.totpSetupDetails}
-            onComplete={(output) => output && api.continueWith(output)}
-            onRestart={onRestart}
-            codeField={codeFields?.totpSetup}
-          />
+          <LazyStep focus="heading">
+            <TotpSetup
+              accountName={api.state.username}
+              totpSetupDetails={step.totpSetupDetails}
+              onComplete={(output) => output && api.continueWith(output)}
+              onRestart={onRestart}
+              codeField={codeFields?.totpSetup}
+            />
+          </LazyStep>
           <BackToSignIn onBack={onBack} />
         </>
       );
@@ -113,12 +143,14 @@ export function ChallengeSteps({
       return <EmailSetupStep api={api} onBack={onBack} />;
     case 'new-password':
       return (
-        <NewPasswordStep
-          api={api}
-          missingAttributes={step.missingAttributes}
-          policy={passwordPolicy}
-          onBack={onBack}
-        />
+        <LazyStep>
+          <NewPasswordStep
+            api={api}
+            missingAttributes={step.missingAttributes}
+            policy={passwordPolicy}
+            onBack={onBack}
+          />
+        </LazyStep>
       );
     case 'done':
       return <SignedIn />;

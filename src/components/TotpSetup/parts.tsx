@@ -1,9 +1,11 @@
-import { QRCodeSVG } from 'qrcode.react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { formatSecretForDisplay } from '../../core/otpauth.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
 import { useTotpSetupContext } from './context.js';
+
+// The QR renderer loads on demand (its own chunk in the host's bundle); the frame keeps its size.
+const QRCodeSVG = /* @__PURE__ */ lazy(() => import('qrcode.react').then((m) => ({ default: m.QRCodeSVG })));
 
 /** Props every compound part of `TotpSetup` takes. */
 export interface TotpSetupPartProps {
@@ -24,15 +26,19 @@ export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & 
       role="img"
       aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
     >
-      <QRCodeSVG
-        value={uri}
-        size={size}
-        marginSize={4}
-        level="M"
-        bgColor="#ffffff"
-        fgColor="#000000"
-        aria-hidden="true"
-      />
+      <Suspense
+        fallback={<svg width={size} height={size} aria-hidden="true" data-mfa-part="qr-placeholder" />}
+      >
+        <QRCodeSVG
+          value={uri}
+          size={size}
+          marginSize={4}
+          level="M"
+          bgColor="#ffffff"
+          fgColor="#000000"
+          aria-hidden="true"
+        />
+      </Suspense>
     </div>
   );
 }
