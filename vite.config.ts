@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
 import { defineConfig } from 'vitest/config';
-import { clientEntryNames, libEntries, publicEntryAliases } from './scripts/publicEntries.js';
+import { clientEntrySources, libEntries, publicEntryAliases } from './scripts/publicEntries.js';
 
 const root = import.meta.dirname;
 
@@ -45,9 +45,18 @@ export default defineConfig({
     },
     rollupOptions: {
       output: {
+        // One file per source module, no shared chunks: a host's bundler then drops every module an
+        // app does not import (package.json `sideEffects`), and the steps loaded with React.lazy stay
+        // chunks of their own. A shared chunk pulls all of its modules into any app that uses one.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
         // The client entry uses hooks and context: Server Components (Next.js App Router) may import
-        // it directly. Bundling drops module-level directives, so the entry chunk gets it back here.
-        banner: (chunk) => (chunk.isEntry && clientEntryNames.has(chunk.name) ? "'use client';" : ''),
+        // it directly. Bundling drops module-level directives, so the entry file gets it back here.
+        banner: (chunk) =>
+          chunk.isEntry && chunk.facadeModuleId && clientEntrySources.has(chunk.facadeModuleId)
+            ? "'use client';"
+            : '',
       },
       external: (id) =>
         /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|@tanstack|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(

@@ -21,5 +21,7 @@ export const libEntries: Record<string, string> = Object.fromEntries(
   entries.map((entry) => [entry.name, resolve(root, entry.source)]),
 );
 
-/** Names of the entry chunks that start with 'use client'. */
-export const clientEntryNames = new Set(entries.filter((entry) => entry.client).map((entry) => entry.name));
+/** Absolute sources of the entries whose built file starts with 'use client'. */
+export const clientEntrySources = new Set(
+  entries.filter((entry) => entry.client).map((entry) => resolve(root, entry.source)),
+);

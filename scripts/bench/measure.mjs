@@ -15,6 +15,7 @@ export const appsDir = join(import.meta.dirname, 'apps');
 export const apps = [
   { id: 'authenticator', label: '@aws-amplify/ui-react <Authenticator>', file: 'authenticator.tsx' },
   { id: 'signInTotp', label: 'mfa-kit <SignIn> + <TotpSetup>, amplifyAuthClient()', file: 'signInTotp.tsx' },
+  { id: 'signIn', label: 'mfa-kit <SignIn> alone (its flow includes TOTP setup)', file: 'signIn.tsx' },
   { id: 'codeInput', label: 'mfa-kit <CodeInput> alone', file: 'codeInput.tsx' },
   { id: 'stepUp', label: 'mfa-kit <StepUpProvider> + <StepUpDialog>', file: 'stepUp.tsx' },
   { id: 'recoveryCodes', label: 'mfa-kit <RecoveryCodes>', file: 'recoveryCodes.tsx' },

@@ -1,7 +1,7 @@
 // `npm run bench`: mfa-kit beside Amplify UI's Authenticator, as a consumer installs both (issue 14).
 // Prints gzip -9 bytes of each app's JavaScript, initial (entry chunk and its static imports) and
 // total, without and with React + Amplify JS, the ratios to the Authenticator's own weight, then
-// the step-up latency that tests/browser measures in Chromium. Exits 1 when a size goal is missed.
+// the step-up latency that tests/browser measures in Chromium. Exits 1 over a CI limit (goals.mjs).
 //   --size   sizes only (what CI runs through tests/bench): no Chromium.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -55,7 +55,11 @@ for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 
 const goals = checkGoals(results);
 console.log('\n| goal | measured | |\n|---|--:|---|');
-for (const { goal, value, ok } of goals) console.log(`| ${goal} | ${value} | ${ok ? 'met' : 'MISSED'} |`);
+for (const { goal, value, ok, withinLimit } of goals) {
+  console.log(
+    `| ${goal} | ${value} | ${ok ? 'met' : withinLimit ? 'MISSED (within the CI limit)' : 'MISSED, over the CI limit'} |`,
+  );
+}
 
 if (!sizeOnly) {
   // Timing is printed, never asserted: the browser test measures it in Debian's Chromium.
@@ -79,4 +83,4 @@ if (!sizeOnly) {
       `\nstep-up latency not measured: the browser test said\n${`${run.stdout}${run.stderr}`.slice(-2000)}`,
     );
 }
-if (goals.some((goal) => !goal.ok)) process.exit(1);
+if (goals.some((goal) => !goal.withinLimit)) process.exit(1);
