@@ -19,15 +19,22 @@ export interface TotpSetupPartProps {
 export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & { size?: number }) {
   const { uri, issuer, accountName, mfa } = useTotpSetupContext('TotpSetup.QrCode');
   if (!uri) return null;
+  const frame = classNames('mfa-totp__qr', className);
+  // Until the renderer has loaded, an empty frame of the same size holds the place, hidden from
+  // assistive technology: the labelled image appears with the code itself, never half drawn.
   return (
-    <div
-      className={classNames('mfa-totp__qr', className)}
-      data-mfa-part="qr-code"
-      role="img"
-      aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
+    <Suspense
+      fallback={
+        <div className={frame} data-mfa-part="qr-placeholder" aria-hidden="true">
+          <svg width={size} height={size} />
+        </div>
+      }
     >
-      <Suspense
-        fallback={<svg width={size} height={size} aria-hidden="true" data-mfa-part="qr-placeholder" />}
+      <div
+        className={frame}
+        data-mfa-part="qr-code"
+        role="img"
+        aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
       >
         <QRCodeSVG
           value={uri}
@@ -38,8 +45,8 @@ export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & 
           fgColor="#000000"
           aria-hidden="true"
         />
-      </Suspense>
-    </div>
+      </div>
+    </Suspense>
   );
 }
 
