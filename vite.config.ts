@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
 import { defineConfig } from 'vitest/config';
-import { publicEntryAliases } from './scripts/publicEntries.js';
+import { clientEntrySources, libEntries, publicEntryAliases } from './scripts/publicEntries.js';
 
 const root = import.meta.dirname;
 
@@ -40,23 +40,23 @@ export default defineConfig({
     emptyOutDir: true,
     cssCodeSplit: false,
     lib: {
-      entry: {
-        index: resolve(root, 'src/index.ts'),
-        admin: resolve(root, 'src/admin/index.ts'),
-        core: resolve(root, 'src/core/index.ts'),
-        amplify: resolve(root, 'src/amplify/index.ts'),
-        testing: resolve(root, 'src/testing/index.ts'),
-        server: resolve(root, 'src/server/index.ts'),
-        dynamodb: resolve(root, 'src/server/dynamodb.ts'),
-      },
+      entry: libEntries,
       formats: ['es'],
     },
     rollupOptions: {
       output: {
+        // One file per source module, no shared chunks: a host's bundler then drops every module an
+        // app does not import (package.json `sideEffects`), and the steps loaded with React.lazy stay
+        // chunks of their own. A shared chunk pulls all of its modules into any app that uses one.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
         // The client entry uses hooks and context: Server Components (Next.js App Router) may import
-        // it directly. Bundling drops module-level directives, so the entry chunk gets it back here.
+        // it directly. Bundling drops module-level directives, so the entry file gets it back here.
         banner: (chunk) =>
-          chunk.isEntry && (chunk.name === 'index' || chunk.name === 'admin') ? "'use client';" : '',
+          chunk.isEntry && chunk.facadeModuleId && clientEntrySources.has(chunk.facadeModuleId)
+            ? "'use client';"
+            : '',
       },
       external: (id) =>
         /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|@tanstack|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(
@@ -68,7 +68,7 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    exclude: ['tests/browser/**', 'tests/bench/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
     // The SDK warns that releases after January 2027 need Node 22; this project targets Node 20 today.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

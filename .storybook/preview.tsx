@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { directionOf, MfaProvider } from 'mfa-kit';
+import { catalogs } from '../stories/support/catalogs';
 import { demo } from '../stories/support/demo';
 import 'mfa-kit/styles.css';
 
@@ -7,7 +8,7 @@ const withMfaProvider: Decorator = (Story, context) => {
   const locale = String(context.globals.locale ?? 'en');
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
   return (
-    <MfaProvider client={demo.client} issuer="Acme" locale={locale} theme={theme}>
+    <MfaProvider client={demo.client} issuer="Acme" locale={locale} catalog={catalogs[locale]} theme={theme}>
       <div
         className="mfa-root"
         data-theme={theme}

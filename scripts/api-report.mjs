@@ -6,23 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+import { entries } from './entries.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const update = process.argv.includes('--update');
 
-/** Report name → declaration entry, one per `exports` subpath with code (styles.css has none). */
-const entries = {
-  'mfa-kit': 'dist/index.d.ts',
-  'mfa-kit-admin': 'dist/admin/index.d.ts',
-  'mfa-kit-core': 'dist/core/index.d.ts',
-  'mfa-kit-amplify': 'dist/amplify/index.d.ts',
-  'mfa-kit-testing': 'dist/testing/index.d.ts',
-  'mfa-kit-server': 'dist/server/index.d.ts',
-  'mfa-kit-server-dynamodb': 'dist/server/dynamodb.d.ts',
-};
+/** Report name → declaration entry, one per `exports` subpath with code (scripts/entries.json). */
+const reports = Object.fromEntries(entries.map((entry) => [entry.report, entry.types]));
 
 let failed = false;
-for (const [reportName, entry] of Object.entries(entries)) {
+for (const [reportName, entry] of Object.entries(reports)) {
   if (!existsSync(join(root, entry))) throw new Error(`${entry} is missing: run \`npm run build\` first.`);
   const config = ExtractorConfig.prepare({
     configObjectFullPath: join(root, 'api-extractor.json'),

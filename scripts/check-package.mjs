@@ -11,43 +11,39 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const root = resolve(import.meta.dirname, '..');
+import { assets, entries, root } from './entries.mjs';
 
 /**
- * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted).
- * The four message catalogs (shared by mfa-kit and mfa-kit/core) are most of the shared chunks;
- * MfaSettings, MfaGate and ContactFactorSetup (issue 17) are most of the growth of index.js.
+ * Gzipped size budgets for what a consumer downloads (dependencies are external and not counted): per
+ * entry and asset in scripts/entries.json, the built entry with every file it imports statically (the
+ * build keeps one file per module; files loaded with import() are not counted). What an app really
+ * downloads, tree-shaken and with dependencies, is measured by `npm run bench` and tests/bench.
  */
-const sizeBudgets = {
-  'dist/index.js': 36 * 1024,
-  // The admin console (issue 19): its own entry, with @tanstack/react-virtual (~8 KiB) bundled in.
-  'dist/admin.js': 12 * 1024,
-  'dist/core.js': 2 * 1024,
-  'dist/amplify.js': 2 * 1024,
-  // Server-side only (never in a browser bundle): the admin routes, stores and MFA-status index
-  // (issue 18) add ~3 KB here and ~6 KB to the shared chunks.
-  'dist/server.js': 12 * 1024,
-  'dist/dynamodb.js': 4 * 1024,
-  'dist/testing.js': 10 * 1024,
-  'dist/mfa-kit.css': 5 * 1024,
-  // Chunks shared between entries: the catalogs, error mapping, code formats, recovery rules, MFA policy,
-  // and the admin service that mfa-kit/server and the simulator in mfa-kit/testing both run.
-  // With mfa-kit/admin (issue 19), MfaProvider and StepUpProvider (~8 KiB) move from index.js into a
-  // chunk both client entries share, so the console and the app use one React context.
-  'dist/*-*.js': 50 * 1024,
-};
+const staticImport = /(?:^|[;\n])\s*(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+
+/** The file and every dist file it imports statically, each once. */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const match of readFileSync(join(root, file), 'utf8').matchAll(staticImport)) {
+    staticClosure(join(dirname(file), match[1]), seen);
+  }
+  return seen;
+}
 
 function checkSizeBudgets() {
   const over = [];
-  const chunks = readdirSync(join(root, 'dist')).filter((name) => /^[\w]+-[\w-]+\.js$/.test(name));
-  for (const [file, budget] of Object.entries(sizeBudgets)) {
-    const files = file === 'dist/*-*.js' ? chunks.map((name) => join('dist', name)) : [file];
+  const budgets = [
+    ...entries.map((entry) => [entry.js, entry.budget]),
+    ...assets.map((asset) => [asset.file, asset.budget]),
+  ];
+  for (const [file, budget] of budgets) {
+    const files = [...staticClosure(file)];
     const size = files.reduce((sum, name) => sum + gzipSync(readFileSync(join(root, name))).length, 0);
     console.log(
-      `${file}: ${(size / 1024).toFixed(1)} KiB gzipped (budget ${(budget / 1024).toFixed(0)} KiB)`,
+      `${file} (${files.length} files): ${(size / 1024).toFixed(1)} KiB gzipped (budget ${(budget / 1024).toFixed(0)} KiB)`,
     );
     if (size > budget) over.push(file);
   }
@@ -99,17 +95,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const main = await import('mfa-kit');
-for (const name of ['MfaProvider', 'useMfa', 'CodeInput', 'MfaError', 'toMfaError', 'normalizeCode', 'en', 'ar']) {
+for (const name of ['MfaProvider', 'useMfa', 'CodeInput', 'MfaError', 'toMfaError', 'normalizeCode', 'en']) {
   assert.ok(main[name], 'mfa-kit exports ' + name);
 }
 assert.equal(main.normalizeCode('123 456'), '123456');
+// English is built in; every other catalog is an entry point of its own, with every English key.
+assert.equal(main.ar, undefined, 'mfa-kit bundles no Arabic');
+for (const language of ['es', 'de', 'ar']) {
+  const catalog = (await import('mfa-kit/locales/' + language))[language];
+  assert.deepEqual(Object.keys(catalog).sort(), Object.keys(main.en).sort(), language + ' has every key');
+}
 
 // Only the client entry is a client module: Server Components import the rest directly.
 const directive = (file) => readFileSync(fileURLToPath(import.meta.resolve(file)), 'utf8').startsWith('"use client"');
-assert.ok(directive('mfa-kit'), "mfa-kit starts with 'use client'");
-assert.ok(directive('mfa-kit/admin'), "mfa-kit/admin starts with 'use client'");
-for (const entry of ['mfa-kit/core', 'mfa-kit/server', 'mfa-kit/server/dynamodb', 'mfa-kit/testing', 'mfa-kit/amplify']) {
-  assert.ok(!directive(entry), entry + " has no 'use client'");
+const entries = ${JSON.stringify(entries.map(({ specifier, client }) => ({ specifier, client })))};
+for (const { specifier, client } of entries) {
+  await import(specifier);
+  assert.equal(directive(specifier), client, specifier + (client ? " starts with 'use client'" : " has no 'use client'"));
 }
 
 const admin = await import('mfa-kit/admin');

@@ -1,18 +1,27 @@
 import { resolve } from 'node:path';
+import { assets, entries, root } from './entries.mjs';
 
-const root = resolve(import.meta.dirname, '..');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
- * The package's public entry points mapped to their sources, so tests and stories import `mfa-kit`
- * exactly as a product team does: a name missing from an entry fails them.
+ * The package's public entry points (scripts/entries.json) mapped to their sources, so tests and
+ * stories import `mfa-kit` exactly as a product team does: a name missing from an entry fails them.
+ * Longest specifier first, each anchored, so 'mfa-kit/server' never swallows 'mfa-kit/server/dynamodb'.
  */
-export const publicEntryAliases = [
-  { find: /^mfa-kit\/admin$/, replacement: resolve(root, 'src/admin/index.ts') },
-  { find: /^mfa-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
-  { find: /^mfa-kit\/amplify$/, replacement: resolve(root, 'src/amplify/index.ts') },
-  { find: /^mfa-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
-  { find: /^mfa-kit\/server\/dynamodb$/, replacement: resolve(root, 'src/server/dynamodb.ts') },
-  { find: /^mfa-kit\/server$/, replacement: resolve(root, 'src/server/index.ts') },
-  { find: /^mfa-kit\/styles\.css$/, replacement: resolve(root, 'src/styles/mfa-kit.css') },
-  { find: /^mfa-kit$/, replacement: resolve(root, 'src/index.ts') },
-];
+export const publicEntryAliases = [...entries, ...assets]
+  .map(({ specifier, source }) => ({ specifier, source }))
+  .sort((a, b) => b.specifier.length - a.specifier.length)
+  .map(({ specifier, source }) => ({
+    find: new RegExp(`^${escapeRegExp(specifier)}$`),
+    replacement: resolve(root, source),
+  }));
+
+/** Vite `build.lib.entry`: output name → source. */
+export const libEntries: Record<string, string> = Object.fromEntries(
+  entries.map((entry) => [entry.name, resolve(root, entry.source)]),
+);
+
+/** Absolute sources of the entries whose built file starts with 'use client'. */
+export const clientEntrySources = new Set(
+  entries.filter((entry) => entry.client).map((entry) => resolve(root, entry.source)),
+);

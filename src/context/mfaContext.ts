@@ -1,6 +1,7 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { MfaError } from '../core/errors.js';
-import { en, formatMessage, type MessageKey, type Messages, type MessageVars } from '../i18n/index.js';
+import { formatMessage, type MessageVars } from '../i18n/format.js';
+import type { Catalog, MessageKey, Messages } from '../i18n/index.js';
 import type { AuthClient, RecoveryCodesAdapter } from '../ports.js';
 
 export type MfaTheme = 'light' | 'dark' | 'system';
@@ -23,8 +24,16 @@ export interface MfaContextValue {
   describeError(error: MfaError): string;
 }
 
-/** Filled by `<MfaProvider>`; read through `useMfaContext`, `useMfa` or `useLeafMessages`. */
-export const MfaContext = createContext<MfaContextValue | null>(null);
+/** The context also carries the provider's catalog (before overrides), for nested providers. */
+export interface ProvidedMfaContext extends MfaContextValue {
+  catalog: Catalog | undefined;
+}
+
+/**
+ * Filled by `<MfaProvider>`; read through `useMfaContext`, `useMfa` or `useLeafMessages`. This module
+ * imports no catalog, so a leaf component used alone does not bundle one.
+ */
+export const MfaContext = createContext<ProvidedMfaContext | null>(null);
 
 /** Context for a named consumer, so a missing provider names the component that needed it. */
 export function useMfaContext(consumer: string): MfaContextValue {
@@ -43,20 +52,23 @@ export function useMfa(): MfaContextValue {
 }
 
 /** What a leaf component needs to speak: the message function and, under a provider, its direction. */
-export type LeafMessages = Pick<MfaContextValue, 't'> & { dir: 'ltr' | 'rtl' | undefined };
-
-const englishWithoutProvider: LeafMessages = {
-  t: (key, vars) => formatMessage(en[key], vars),
-  // No `dir` attribute: the element inherits the document's direction.
-  dir: undefined,
-};
+export interface LeafMessages<K extends MessageKey> {
+  t(key: K, vars?: MessageVars): string;
+  dir: 'ltr' | 'rtl' | undefined;
+}
 
 /**
  * For leaf components that work without `<MfaProvider>` (CodeInput, MfaMethodPicker): the
- * provider's catalog and direction when there is one, else English and the document's direction.
+ * provider's catalog and direction when there is one, else `english`, the component's own few
+ * strings (src/i18n/enLeaves.ts), so a page with one leaf does not bundle the whole catalog, and
+ * the document's direction (no `dir` attribute).
  */
-export function useLeafMessages(): LeafMessages {
-  return useContext(MfaContext) ?? englishWithoutProvider;
+export function useLeafMessages<K extends MessageKey>(english: Record<K, string>): LeafMessages<K> {
+  const context = useContext(MfaContext);
+  return useMemo(
+    () => context ?? { t: (key: K, vars?: MessageVars) => formatMessage(english[key], vars), dir: undefined },
+    [context, english],
+  );
 }
 
 /** `data-theme` for content portalled outside the host's wrapper (dialogs): unset for 'system'. */

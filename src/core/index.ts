@@ -1,22 +1,17 @@
 // 'mfa-kit/core': the framework-free rules and the message catalogs, safe to import from Server
 // Components, route handlers and Node (e.g. `<html dir={directionOf(locale)}>` in a Next.js layout).
+// English only: the other catalogs are 'mfa-kit/locales/es', 'mfa-kit/locales/de', 'mfa-kit/locales/ar'.
 // No React, no DOM, no 'use client'. The client entry 'mfa-kit' re-exports all of it.
 
 export { errorMessageKeys } from '../i18n/errorMessages.js';
 export {
-  ar,
-  catalogLocale,
-  de,
+  type Catalog,
   directionOf,
   en,
-  es,
   formatMessage,
-  type Locale,
-  locales,
   type MessageKey,
   type Messages,
   type MessageVars,
-  messagesFor,
 } from '../i18n/index.js';
 export type { MfaMethod } from '../ports.js';
 export {

@@ -1,3 +1,5 @@
+import { enCodeInput, enMethodPicker } from './enLeaves.js';
+
 /** English catalog: the source of truth for message keys. Other locales must provide every key. */
 export const en = {
   'common.continue': 'Continue',
@@ -8,9 +10,7 @@ export const en = {
   'common.back': 'Back',
   'common.close': 'Close',
 
-  'codeInput.label': 'Verification code',
-  'codeInput.description': 'Enter the {length}-digit code.',
-  'codeInput.slotsLabel': '{filled} of {length} digits entered',
+  ...enCodeInput,
 
   'totpSetup.title': 'Set up your authenticator app',
   'totpSetup.intro': 'Use an app such as Google Authenticator, Microsoft Authenticator, Authy or 1Password.',
@@ -71,16 +71,7 @@ export const en = {
   'challenge.emailInvalid': 'Enter a valid email address, like name@example.com.',
   'challenge.sendCode': 'Send code',
   'challenge.signedIn': 'You are signed in.',
-  'methods.label': 'Verification method',
-  'methods.totp': 'Authenticator app',
-  'methods.totpDescription': 'A code from an app such as Google Authenticator or 1Password.',
-  'methods.totpNote': 'Recommended: works offline and cannot be intercepted.',
-  'methods.sms': 'Text message (SMS)',
-  'methods.smsDescription': 'A code sent to your phone.',
-  'methods.smsNote': 'Less secure: text messages can be redirected by SIM swapping.',
-  'methods.email': 'Email',
-  'methods.emailDescription': 'A code sent to your email address.',
-  'methods.emailNote': 'As safe as your email account.',
+  ...enMethodPicker,
 
   'error.mfaNotEnrolled': 'Set up two-step verification first: this action needs it.',
   'stepUp.title': "Confirm it's you",

@@ -5,11 +5,12 @@ import { createCognitoSimulator } from 'mfa-kit/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import 'mfa-kit/styles.css';
+import { ar } from 'mfa-kit/locales/ar';
 
 function renderCodeInput(onComplete = vi.fn(), locale = 'en') {
   const { client } = createCognitoSimulator();
   return render(
-    <MfaProvider client={client} issuer="Acme" locale={locale}>
+    <MfaProvider client={client} issuer="Acme" locale={locale} catalog={locale === 'ar' ? ar : undefined}>
       <main>
         <label>
           Message from your phone

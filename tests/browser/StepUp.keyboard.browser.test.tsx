@@ -4,6 +4,7 @@ import { createCognitoSimulator } from 'mfa-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import 'mfa-kit/styles.css';
+import { ar } from 'mfa-kit/locales/ar';
 
 afterEach(() => cleanup());
 
@@ -28,7 +29,12 @@ async function openStepUp(locale: string) {
   });
   await simulator.client.signIn({ username: 'alice', password: 'Passw0rd!' });
   render(
-    <MfaProvider client={simulator.client} recovery={simulator.recoveryCodes} locale={locale}>
+    <MfaProvider
+      client={simulator.client}
+      recovery={simulator.recoveryCodes}
+      locale={locale}
+      catalog={locale === 'ar' ? ar : undefined}
+    >
       <StepUpProvider verifier={simulator.stepUpVerifier}>
         <DeleteButton />
       </StepUpProvider>

@@ -41,6 +41,8 @@ describe('TotpSetup in Chromium', () => {
 
     const qr = page.getByRole('img', { name: /QR code/ });
     await expect.element(qr).toBeVisible();
+    // The QR renderer loads on demand (React.lazy): the labelled image appears with the code drawn.
+    await vi.waitFor(() => expect(qr.element().querySelector('svg path')).not.toBeNull());
     // Not saved to disk, so Vitest hands back the PNG as base64.
     const png = await qr.screenshot({ save: false });
     const uri = await decodeQr(png);

@@ -8,6 +8,7 @@ import { createCognitoSimulator } from 'mfa-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import 'mfa-kit/styles.css';
+import { ar } from 'mfa-kit/locales/ar';
 import { demoOrganisation, signInAs } from '../../stories/support/adminDemo';
 
 afterEach(() => cleanup());
@@ -37,6 +38,7 @@ describe('admin console screenshots', () => {
           client={simulator.client}
           issuer="Acme"
           locale={variant.locale}
+          catalog={variant.locale === 'ar' ? ar : undefined}
           theme={variant.theme as MfaTheme}
         >
           <div

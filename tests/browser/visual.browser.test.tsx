@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import 'mfa-kit/styles.css';
+import { ar } from 'mfa-kit/locales/ar';
 
 const variants = [
   { name: 'light-ltr-desktop', theme: 'light', locale: 'en', width: 1024 },
@@ -36,7 +37,13 @@ const simulator = createCognitoSimulator({
 
 function Frame({ theme, locale, children }: { theme: MfaTheme; locale: string; children: ReactNode }) {
   return (
-    <MfaProvider client={simulator.client} issuer="Acme" locale={locale} theme={theme}>
+    <MfaProvider
+      client={simulator.client}
+      issuer="Acme"
+      locale={locale}
+      catalog={locale === 'ar' ? ar : undefined}
+      theme={theme}
+    >
       <div
         className="mfa-root"
         data-theme={theme}

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CodeInput } from 'mfa-kit';
+import { ar } from 'mfa-kit/locales/ar';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProvider } from './renderWithProvider';
@@ -108,7 +109,7 @@ describe('CodeInput', () => {
   });
 
   it('uses the locale of the provider and keeps digits left to right', () => {
-    renderWithProvider(<CodeInput />, { locale: 'ar' });
+    renderWithProvider(<CodeInput />, { locale: 'ar', catalog: ar });
     const input = screen.getByRole('textbox', { name: 'رمز التحقق' });
     expect(input).toHaveAttribute('dir', 'ltr');
     expect(input.closest('[data-mfa-part="code-input"]')).toHaveAttribute('dir', 'rtl');

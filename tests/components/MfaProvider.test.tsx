@@ -1,5 +1,8 @@
 import { render, renderHook, screen } from '@testing-library/react';
 import { CodeInput, MfaError, MfaProvider, TotpSetup, useMfa } from 'mfa-kit';
+import { ar } from 'mfa-kit/locales/ar';
+import { de } from 'mfa-kit/locales/de';
+import { es } from 'mfa-kit/locales/es';
 import { createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -16,7 +19,7 @@ describe('MfaProvider', () => {
     const { client } = createCognitoSimulator();
     const { result } = renderHook(() => useMfa(), {
       wrapper: ({ children }) => (
-        <MfaProvider client={client} issuer="Acme Corp" locale="ar">
+        <MfaProvider client={client} issuer="Acme Corp" locale="ar" catalog={ar}>
           {children}
         </MfaProvider>
       ),
@@ -32,13 +35,18 @@ describe('MfaProvider', () => {
   it('switches language and accepts message overrides', () => {
     const { client } = createCognitoSimulator();
     const { rerender } = render(
-      <MfaProvider client={client} locale="de">
+      <MfaProvider client={client} locale="de" catalog={de}>
         <CodeInput />
       </MfaProvider>,
     );
     expect(screen.getByRole('textbox', { name: 'Bestätigungscode' })).toBeInTheDocument();
     rerender(
-      <MfaProvider client={client} locale="es" messages={{ 'codeInput.label': 'Código de Acme' }}>
+      <MfaProvider
+        client={client}
+        locale="es"
+        catalog={es}
+        messages={{ 'codeInput.label': 'Código de Acme' }}
+      >
         <CodeInput />
       </MfaProvider>,
     );
@@ -51,13 +59,14 @@ describe('MfaProvider', () => {
 describe('MfaProvider plurals', () => {
   it('formats with the catalog language for any locale tag, underscores included', () => {
     const { client } = createCognitoSimulator();
-    for (const [locale, expected] of [
-      ['en_US', 'You can try again in 1 second.'],
-      ['fr', 'You can try again in 0 seconds.'],
+    for (const [locale, catalog, expected] of [
+      ['en_US', undefined, 'You can try again in 1 second.'],
+      ['fr', undefined, 'You can try again in 0 seconds.'],
+      ['ar_EG', ar, 'ثانية واحدة'],
     ] as const) {
       const { result } = renderHook(() => useMfa(), {
         wrapper: ({ children }) => (
-          <MfaProvider client={client} locale={locale}>
+          <MfaProvider client={client} locale={locale} catalog={catalog}>
             {children}
           </MfaProvider>
         ),

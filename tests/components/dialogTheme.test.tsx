@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MfaProvider, type MfaTheme, RecoveryCodes, StepUpDialog } from 'mfa-kit';
+import { es } from 'mfa-kit/locales/es';
 import { createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it } from 'vitest';
 
@@ -50,7 +51,7 @@ it('a nested provider keeps the theme of the one around it unless it sets its ow
   const simulator = await signedInSimulator();
   render(
     <MfaProvider client={simulator.client} theme="dark">
-      <MfaProvider client={simulator.client} locale="es">
+      <MfaProvider client={simulator.client} locale="es" catalog={es}>
         <StepUpDialog open onOpenChange={() => {}} verifier={simulator.stepUpVerifier} />
       </MfaProvider>
     </MfaProvider>,

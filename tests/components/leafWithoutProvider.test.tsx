@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CodeInput, MfaMethodPicker, MfaProvider } from 'mfa-kit';
+import { es } from 'mfa-kit/locales/es';
 import { createCognitoSimulator } from 'mfa-kit/testing';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -69,7 +70,7 @@ describe('leaf components without MfaProvider', () => {
   it('inside a provider they follow its locale and direction', () => {
     const { client } = createCognitoSimulator();
     render(
-      <MfaProvider client={client} locale="es">
+      <MfaProvider client={client} locale="es" catalog={es}>
         <CodeInput />
         <MfaMethodPicker methods={['TOTP']} />
       </MfaProvider>,

@@ -66,7 +66,8 @@ describe('Lost authenticator → recovery code → signed in → re-enrolled →
     await signInToChallenge(user);
 
     await user.click(screen.getByRole('button', { name: 'Use a recovery code' }));
-    expect(recoveryField()).toHaveFocus();
+    // The recovery step loads on demand (React.lazy), then takes focus.
+    await waitFor(() => expect(recoveryField()).toHaveFocus());
     // The password is kept from the form: not asked again.
     expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
 

@@ -15,6 +15,7 @@ import {
 import { useLeafMessages } from '../../context/mfaContext.js';
 import { CODE_LENGTH } from '../../core/codeRules.js';
 import { normalizeCode } from '../../core/codes.js';
+import { enCodeInput } from '../../i18n/enLeaves.js';
 import { classNames } from '../internal/classNames.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
@@ -59,7 +60,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
   },
   forwardedRef,
 ) {
-  const { t, dir } = useLeafMessages();
+  const { t, dir } = useLeafMessages(enCodeInput);
   const generatedId = useId();
   const inputId = id ?? `${generatedId}-input`;
   const descriptionId = `${generatedId}-description`;

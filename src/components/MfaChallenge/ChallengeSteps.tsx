@@ -1,14 +1,31 @@
+import { lazy } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import type { MfaMethod } from '../../ports.js';
+import { LazyStep } from '../internal/LazyStep.js';
 import { SuccessPanel } from '../internal/SuccessPanel.js';
-import { TotpSetup } from '../TotpSetup/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
 import { CodeStep } from './CodeStep.js';
 import { EmailSetupStep, MethodStep } from './MethodSteps.js';
-import { NewPasswordStep } from './NewPasswordStep.js';
-import { RecoveryCodeStep, RecoveryCodesStep, RecoveryEnrolStep } from './RecoverySteps.js';
+
+// Steps most sign-ins never reach load on demand: their code (QR, recovery codes, the new-password
+// form) is not part of the first download. See LazyStep for the fallback and focus.
+const TotpSetup = /* @__PURE__ */ lazy(() =>
+  import('../TotpSetup/TotpSetup.js').then((m) => ({ default: m.TotpSetup })),
+);
+const NewPasswordStep = /* @__PURE__ */ lazy(() =>
+  import('./NewPasswordStep.js').then((m) => ({ default: m.NewPasswordStep })),
+);
+const RecoveryCodeStep = /* @__PURE__ */ lazy(() =>
+  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodeStep })),
+);
+const RecoveryEnrolStep = /* @__PURE__ */ lazy(() =>
+  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryEnrolStep })),
+);
+const RecoveryCodesStep = /* @__PURE__ */ lazy(() =>
+  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodesStep })),
+);
 
 /** Label and placeholder of one code field. */
 export interface CodeFieldText {
@@ -75,11 +92,23 @@ export function ChallengeSteps({
         />
       );
     case 'recovery-code':
-      return <RecoveryCodeStep api={api} needsPassword={step.needsPassword} />;
+      return (
+        <LazyStep>
+          <RecoveryCodeStep api={api} needsPassword={step.needsPassword} />
+        </LazyStep>
+      );
     case 'recovery-enrol':
-      return <RecoveryEnrolStep api={api} />;
+      return (
+        <LazyStep>
+          <RecoveryEnrolStep api={api} />
+        </LazyStep>
+      );
     case 'recovery-codes':
-      return <RecoveryCodesStep api={api} />;
+      return (
+        <LazyStep focus="heading">
+          <RecoveryCodesStep api={api} />
+        </LazyStep>
+      );
     case 'select-method':
     case 'select-setup-method':
       return (
@@ -93,13 +122,15 @@ export function ChallengeSteps({
     case 'totp-setup':
       return (
         <>
-          <TotpSetup
-            accountName={api.state.username}
-            totpSetupDetails={step.totpSetupDetails}
-            onVerified={(output) => output && api.continueWith(output)}
-            onRestart={onRestart}
-            codeField={codeFields?.totpSetup}
-          />
+          <LazyStep focus="heading">
+            <TotpSetup
+              accountName={api.state.username}
+              totpSetupDetails={step.totpSetupDetails}
+              onVerified={(output) => output && api.continueWith(output)}
+              onRestart={onRestart}
+              codeField={codeFields?.totpSetup}
+            />
+          </LazyStep>
           <BackToSignIn onBack={onBack} />
         </>
       );
@@ -107,12 +138,14 @@ export function ChallengeSteps({
       return <EmailSetupStep api={api} onBack={onBack} />;
     case 'new-password':
       return (
-        <NewPasswordStep
-          api={api}
-          missingAttributes={step.missingAttributes}
-          policy={passwordPolicy}
-          onBack={onBack}
-        />
+        <LazyStep>
+          <NewPasswordStep
+            api={api}
+            missingAttributes={step.missingAttributes}
+            policy={passwordPolicy}
+            onBack={onBack}
+          />
+        </LazyStep>
       );
     case 'done':
       return <SignedIn onContinue={onContinue} />;

@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
 import { useLeafMessages } from '../../context/mfaContext.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { enMethodPicker } from '../../i18n/enLeaves.js';
 import type { MfaMethod } from '../../ports.js';
 import { classNames } from '../internal/classNames.js';
 import { useControllableState } from '../internal/useControllableState.js';
@@ -23,7 +23,9 @@ export interface MfaMethodPickerProps
   className?: string;
 }
 
-const methodText: Record<MfaMethod, { label: MessageKey; description: MessageKey; note: MessageKey }> = {
+type MethodKey = keyof typeof enMethodPicker;
+
+const methodText: Record<MfaMethod, { label: MethodKey; description: MethodKey; note: MethodKey }> = {
   TOTP: { label: 'methods.totp', description: 'methods.totpDescription', note: 'methods.totpNote' },
   SMS: { label: 'methods.sms', description: 'methods.smsDescription', note: 'methods.smsNote' },
   EMAIL: { label: 'methods.email', description: 'methods.emailDescription', note: 'methods.emailNote' },
@@ -38,7 +40,7 @@ export const MfaMethodPicker = forwardRef<HTMLFieldSetElement, MfaMethodPickerPr
   { methods, value, defaultValue, onValueChange, label, disabled, className, ...fieldsetProps },
   ref,
 ) {
-  const { t, dir } = useLeafMessages();
+  const { t, dir } = useLeafMessages(enMethodPicker);
   const name = useId();
   const [selected, setSelected] = useControllableState<MfaMethod | undefined>({
     value,

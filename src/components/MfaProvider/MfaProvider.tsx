@@ -1,14 +1,14 @@
 import { type ReactNode, useContext, useMemo } from 'react';
-import { MfaContext, type MfaContextValue, type MfaTheme } from '../../context/mfaContext.js';
+import { MfaContext, type MfaTheme, type ProvidedMfaContext } from '../../context/mfaContext.js';
 import { errorMessageKeys } from '../../i18n/errorMessages.js';
 import {
-  catalogLocale,
+  type Catalog,
   directionOf,
+  en,
   formatMessage,
   type MessageKey,
   type Messages,
   type MessageVars,
-  messagesFor,
 } from '../../i18n/index.js';
 import type { AuthClient, RecoveryCodesAdapter } from '../../ports.js';
 
@@ -22,8 +22,15 @@ export interface MfaProviderProps {
   recovery?: RecoveryCodesAdapter;
   /** Name shown in authenticator apps next to the account, e.g. "Acme". */
   issuer?: string;
-  /** BCP 47 tag; catalogs ship for en (default), es, de and ar (right-to-left). */
+  /** BCP 47 tag ('es-MX'): sets the text direction, plural rules and date formats. */
   locale?: string;
+  /**
+   * The messages for `locale`; English (built in) when absent. Catalogs ship as their own entry
+   * points so an app pays only for the languages it uses: `import { es } from 'mfa-kit/locales/es'`
+   * (also `mfa-kit/locales/de`, `mfa-kit/locales/ar`). A nested provider with the same `locale`
+   * keeps the catalog of the one around it.
+   */
+  catalog?: Catalog;
   /** Overrides for individual catalog messages, merged over the locale's catalog. */
   messages?: Partial<Messages>;
   /**
@@ -52,23 +59,27 @@ export function MfaProvider({
   recovery,
   issuer = 'mfa-kit',
   locale = 'en',
+  catalog: catalogProp,
   messages,
   theme: themeProp,
   appName: appNameProp,
   logo: logoProp,
   children,
 }: MfaProviderProps) {
-  // A nested provider (a story, a settings page) keeps the theme of the one around it.
+  // A nested provider (a story, a settings page) keeps the theme of the one around it, and its
+  // catalog when both speak the same locale.
   const parent = useContext(MfaContext);
   const theme = themeProp ?? parent?.theme ?? 'system';
   const appName = appNameProp ?? parent?.appName;
   const logo = logoProp ?? parent?.logo;
-  const value = useMemo<MfaContextValue>(() => {
-    const catalog: Messages = { ...messagesFor(locale), ...stripUndefined(messages) };
-    // Plural rules of the language the catalog is in (a French host on the English catalog gets English).
-    const pluralLocale = catalogLocale(locale);
-    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(catalog[key], vars, pluralLocale);
+  const catalog = catalogProp ?? (parent?.locale === locale ? parent.catalog : undefined);
+  const value = useMemo<ProvidedMfaContext>(() => {
+    const text: Messages = { ...en, ...catalog, ...stripUndefined(messages) };
+    // Plural rules of the language the text is in (a French host on the English catalog gets English).
+    const pluralLocale = catalog ? locale : 'en';
+    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(text[key], vars, pluralLocale);
     return {
+      catalog,
       client,
       recovery,
       issuer,
@@ -77,11 +88,11 @@ export function MfaProvider({
       theme,
       appName,
       logo,
-      messages: catalog,
+      messages: text,
       t,
       describeError: (error) => t(errorMessageKeys[error.code]),
     };
-  }, [client, recovery, issuer, locale, messages, theme, appName, logo]);
+  }, [client, recovery, issuer, locale, catalog, messages, theme, appName, logo]);
   return <MfaContext.Provider value={value}>{children}</MfaContext.Provider>;
 }
 

@@ -1,5 +1,4 @@
-import { QRCodeSVG } from 'qrcode.react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { endsSession, isWrongCode } from '../../core/codeRules.js';
 import { formatSecretForDisplay } from '../../core/otpauth.js';
 import { useCodeField } from '../../hooks/useCodeField.js';
@@ -7,6 +6,9 @@ import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
 import { useTotpSetupContext } from './context.js';
+
+// The QR renderer loads on demand (its own chunk in the host's bundle); the frame keeps its size.
+const QRCodeSVG = /* @__PURE__ */ lazy(() => import('qrcode.react').then((m) => ({ default: m.QRCodeSVG })));
 
 /** Props every compound part of `TotpSetup` takes. */
 export interface TotpSetupPartProps {
@@ -20,23 +22,34 @@ export interface TotpSetupPartProps {
 export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & { size?: number }) {
   const { uri, issuer, accountName, mfa } = useTotpSetupContext('TotpSetup.QrCode');
   if (!uri) return null;
+  const frame = classNames('mfa-totp__qr', className);
+  // Until the renderer has loaded, an empty frame of the same size holds the place, hidden from
+  // assistive technology: the labelled image appears with the code itself, never half drawn.
   return (
-    <div
-      className={classNames('mfa-totp__qr', className)}
-      data-mfa-part="qr-code"
-      role="img"
-      aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
+    <Suspense
+      fallback={
+        <div className={frame} data-mfa-part="qr-placeholder" aria-hidden="true">
+          <svg width={size} height={size} />
+        </div>
+      }
     >
-      <QRCodeSVG
-        value={uri}
-        size={size}
-        marginSize={4}
-        level="M"
-        bgColor="#ffffff"
-        fgColor="#000000"
-        aria-hidden="true"
-      />
-    </div>
+      <div
+        className={frame}
+        data-mfa-part="qr-code"
+        role="img"
+        aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
+      >
+        <QRCodeSVG
+          value={uri}
+          size={size}
+          marginSize={4}
+          level="M"
+          bgColor="#ffffff"
+          fgColor="#000000"
+          aria-hidden="true"
+        />
+      </div>
+    </Suspense>
   );
 }
 

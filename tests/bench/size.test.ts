@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_INPUT_BUDGET, checkGoals } from '../../scripts/bench/goals.mjs';
+import { apps, heavyModule, installPackedMfaKit, measureApp } from '../../scripts/bench/measure.mjs';
+
+// What a consumer gets: each app is built with Vite against the `npm pack` tarball of dist/.
+let consumer: ReturnType<typeof installPackedMfaKit>;
+beforeAll(() => {
+  consumer = installPackedMfaKit();
+});
+afterAll(() => consumer?.dispose());
+
+const app = (id: string) => {
+  const found = apps.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no bench app ${id}`);
+  return found;
+};
+
+describe('bundle weight (npm run bench, sizes only)', () => {
+  it('an app with only <CodeInput> bundles no QR, dialog or form module and stays in its budget', async () => {
+    const { own } = await measureApp(consumer.dir, app('codeInput'), { ownOnly: true });
+    // The module list is the proof of tree-shaking: mfa-kit's own modules are there, the heavy ones not.
+    expect(own.modules.some((id) => /node_modules[\\/]mfa-kit[\\/]dist[\\/]/.test(id))).toBe(true);
+    expect(own.modules.filter((id) => heavyModule.test(id))).toEqual([]);
+    expect(own.modules.filter((id) => /[\\/]locales[\\/]|catalog-(es|de|ar)/.test(id))).toEqual([]);
+    expect(own.total).toBeLessThanOrEqual(CODE_INPUT_BUDGET);
+  });
+
+  it('stays within the CI limits against the Authenticator, measured in one run', async () => {
+    const results = [];
+    for (const each of apps) results.push(await measureApp(consumer.dir, each, { ownOnly: true }));
+    const table = results.map(({ id, own }) => `${id}: ${own.initial} B initial, ${own.total} B total`);
+    console.info(table.join('\n'));
+    const goals = checkGoals(results);
+    for (const { goal, value, ok } of goals) console.info(`${ok ? 'met' : 'MISSED'}: ${goal}: ${value}`);
+    expect(goals.filter((goal) => !goal.withinLimit)).toEqual([]);
+  });
+});
