@@ -21,6 +21,7 @@ const TYPES: AdminAuditEventType[] = [
   'pool_mfa_changed',
   'policy_changed',
   'mfa_recovery_used',
+  'compliance_exported',
 ];
 
 type Load = 'loading' | 'ready' | 'error' | 'forbidden';

@@ -1,4 +1,5 @@
 import { isMfaAdminErrorCode, MfaAdminError } from '../core/adminErrors.js';
+import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../core/adminExport.js';
 import type { MfaPolicy } from '../core/mfaPolicy.js';
 import type {
   AdminAdapter,
@@ -116,12 +117,14 @@ export function httpAdminAdapter({
       ),
     getPolicy: async () => (await call<{ policy: MfaPolicy | null }>('GET', '/policy')).policy,
     setPolicy: (input) => call<MfaPolicy>('PUT', '/policy', input),
-    async exportCompliance({ format }) {
-      const response = await send('GET', `/compliance-export${query({ format })}`);
+    async exportCompliance({ format, from, to }) {
+      const response = await send('GET', `/compliance-export${query({ format, from, to })}`);
       return {
         contentType: response.headers.get('content-type') ?? '',
         filename: filenameOf(response.headers.get('content-disposition'), `mfa-compliance.${format}`),
         body: await response.text(),
+        sha256: response.headers.get(EXPORT_SHA256_HEADER) ?? '',
+        auditId: response.headers.get(EXPORT_AUDIT_ID_HEADER) ?? '',
       };
     },
   };

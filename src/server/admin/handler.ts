@@ -1,5 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { MfaAdminError, type MfaAdminErrorCode } from '../../core/adminErrors.js';
+import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../../core/adminExport.js';
 import type {
   AdminAuditEventType,
   AdminComplianceStatus,
@@ -10,6 +11,7 @@ import { BodyError, bearerToken, json, type MfaRequestContext, readJsonObject } 
 import { type PoolTokenOptions, verifyPoolJwt } from '../poolJwt.js';
 import type { RecoveryCodeStore } from '../recovery/store.js';
 import { cognitoAdminPool } from './cognitoAdminPool.js';
+import { nodeSha256 } from './nodeDigest.js';
 import type { AdminPool } from './pool.js';
 import {
   type AdminActor,
@@ -78,6 +80,7 @@ const EVENT_TYPES: readonly AdminAuditEventType[] = [
   'pool_mfa_changed',
   'policy_changed',
   'mfa_recovery_used',
+  'compliance_exported',
 ];
 
 /** The admin routes, for documentation and the authorization tests. */
@@ -156,6 +159,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     audit: options.audit,
     graceUntil: options.graceUntil,
     statusIndex: options.statusIndex,
+    sha256: nodeSha256,
     now: options.now,
   });
 
@@ -284,13 +288,19 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     if (path === '/compliance-export') {
       if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
       const format = oneOf(query.get('format') ?? 'csv', ['csv', 'json'] as const, 'format') ?? 'csv';
-      const report = await service.exportCompliance({ format });
+      const report = await service.exportCompliance(actor, {
+        format,
+        from: query.get('from') ?? undefined,
+        to: query.get('to') ?? undefined,
+      });
       return new Response(report.body, {
         status: 200,
         headers: {
           'content-type': report.contentType,
           'content-disposition': `attachment; filename="${report.filename}"`,
           'cache-control': 'no-store',
+          [EXPORT_SHA256_HEADER]: report.sha256,
+          [EXPORT_AUDIT_ID_HEADER]: report.auditId,
         },
       });
     }
@@ -303,7 +313,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     response.headers.set('access-control-allow-origin', origin);
     response.headers.set(
       'access-control-expose-headers',
-      'www-authenticate, x-request-id, content-disposition',
+      `www-authenticate, x-request-id, content-disposition, ${EXPORT_SHA256_HEADER}, ${EXPORT_AUDIT_ID_HEADER}`,
     );
     response.headers.set('vary', 'Origin');
     return response;

@@ -15,6 +15,7 @@ import type {
   AdminResetInput,
   AdminUserRow,
   ComplianceExport,
+  ComplianceExportInput,
   MfaMethod,
   PoolMfaChangeImpact,
   PoolMfaConfig,
@@ -23,7 +24,8 @@ import type {
   SetPoolMfaConfigResult,
 } from '../../ports.js';
 import type { RecoveryCodeStore } from '../recovery/store.js';
-import { complianceCsv } from './compliance.js';
+import { exportComplianceFile } from './complianceExport.js';
+import { type Sha256, webCryptoSha256 } from './digest.js';
 import { type AdminPool, ALL_METHODS, type PoolUser } from './pool.js';
 import type {
   AdminStore,
@@ -67,6 +69,11 @@ export interface MfaAdminServiceOptions {
   pendingAfterSeconds?: number;
   /** How many `AdminGetUser` calls run at once while listing. Default 4. */
   concurrency?: number;
+  /**
+   * SHA-256 of an export, recorded in its `compliance_exported` event. Default WebCrypto
+   * (`crypto.subtle`); `createMfaAdminHandler` passes Node's crypto module.
+   */
+  sha256?: Sha256;
   now?: () => number;
   newId?: () => string;
 }
@@ -110,7 +117,8 @@ export interface MfaAdminService {
   bypassUserMfa(actor: AdminActor, input: AdminBypassInput): Promise<AdminBypassResult>;
   endBypass(actor: AdminActor, input: { username: string }): Promise<AdminUserRow>;
   getAuditLog(query?: AdminAuditQuery): Promise<AdminPage<AdminAuditEvent>>;
-  exportCompliance(input: { format: 'csv' | 'json' }): Promise<ComplianceExport>;
+  /** See `AdminAdapter.exportCompliance`; recorded as `compliance_exported` by `actor`. */
+  exportCompliance(actor: AdminActor, input: ComplianceExportInput): Promise<ComplianceExport>;
   getPolicy(): Promise<MfaPolicy | null>;
   setPolicy(actor: AdminActor, input: SetMfaPolicyInput): Promise<MfaPolicy>;
   /**
@@ -428,6 +436,21 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     } while (cursor);
   }
 
+  /** Every user's row now; an expired bypass is ended first (the lazy path). */
+  async function allRows(): Promise<AdminUserRow[]> {
+    const users: IndexedUser[] = [];
+    await everyUser((user) => users.push(user));
+    const at = iso();
+    const rows = await mapLimit(users, concurrency, async (user): Promise<AdminUserRow | undefined> => {
+      if (options.statusIndex && !(user.bypassUntil && user.bypassUntil <= at))
+        return rowOf(user, user.bypassUntil ? { until: user.bypassUntil } : undefined);
+      const { record, expired } = await currentBypass(user.username);
+      const current = expired ? await pool.getUser(user.username) : user;
+      return current ? rowOf(current, record) : undefined;
+    });
+    return rows.filter((row): row is AdminUserRow => row !== undefined);
+  }
+
   function validConfig(input: SetPoolMfaConfigInput): PoolMfaConfig {
     if (!['OFF', 'OPTIONAL', 'ON'].includes(input?.mode))
       throw new MfaAdminError('INVALID_REQUEST', 'mode must be OFF, OPTIONAL or ON.');
@@ -715,35 +738,21 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
 
     getAuditLog: (query = {}) => store.queryEvents(query),
 
-    async exportCompliance({ format }) {
-      await loadPolicy();
-      if (format !== 'csv' && format !== 'json')
-        throw new MfaAdminError('INVALID_REQUEST', 'format must be csv or json.');
-      const users: IndexedUser[] = [];
-      await withPool(() => everyUser((user) => users.push(user)));
-      const at = iso();
-      const withBypass = await withPool(() =>
-        mapLimit(users, concurrency, async (user): Promise<AdminUserRow | undefined> => {
-          if (options.statusIndex && !(user.bypassUntil && user.bypassUntil <= at))
-            return rowOf(user, user.bypassUntil ? { until: user.bypassUntil } : undefined);
-          // Bypass state from the store; an expired one is ended first (the lazy path).
-          const { record, expired } = await currentBypass(user.username);
-          const current = expired ? await pool.getUser(user.username) : user;
-          return current ? rowOf(current, record) : undefined;
-        }),
-      ).then((rows) => rows.filter((row): row is AdminUserRow => row !== undefined));
-      const stamp = iso().slice(0, 10);
-      return format === 'csv'
-        ? {
-            contentType: 'text/csv; charset=utf-8',
-            filename: `mfa-compliance-${stamp}.csv`,
-            body: complianceCsv(withBypass),
-          }
-        : {
-            contentType: 'application/json',
-            filename: `mfa-compliance-${stamp}.json`,
-            body: JSON.stringify({ generatedAt: iso(), users: withBypass }),
-          };
+    async exportCompliance(actor, input) {
+      return exportComplianceFile(
+        {
+          store,
+          now,
+          newId,
+          sha256: options.sha256 ?? webCryptoSha256,
+          poolConfig: () => withPool(() => pool.getMfaConfig()),
+          policy: loadPolicy,
+          users: () => withPool(allRows),
+          emit,
+        },
+        actor,
+        input,
+      );
     },
 
     async getPolicy() {
