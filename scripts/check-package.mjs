@@ -37,7 +37,10 @@ const sizeBudgets = {
   // and the admin service that mfa-kit/server and the simulator in mfa-kit/testing both run.
   // With mfa-kit/admin (issue 19), MfaProvider and StepUpProvider (~8 KiB) move from index.js into a
   // chunk both client entries share, so the console and the app use one React context.
-  'dist/*-*.js': 50 * 1024,
+  // The compliance export (issue 19) adds ~3.5 KiB to the admin service chunk, and Papa Parse (~7 KiB),
+  // bundled there while vite.config.ts does not list it as external (mfa-kit/server and mfa-kit/testing
+  // only: never in mfa-kit or mfa-kit/admin).
+  'dist/*-*.js': 62 * 1024,
 };
 
 function checkSizeBudgets() {
