@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useId, useState } from 'react';
 import { useMfaContext } from '../components/MfaProvider/index.js';
 import type { AdminAdapter, AdminAuditEvent, AdminAuditEventType, AdminAuditQuery } from '../ports.js';
-import { formatDateTime, isForbidden } from './adminShared.js';
+import { formatDateTime } from './adminShared.js';
+import { usePagedList } from './usePagedList.js';
 
 export interface AuditLogProps {
   adapter: AdminAdapter;
@@ -24,8 +25,6 @@ const TYPES: AdminAuditEventType[] = [
   'compliance_exported',
 ];
 
-type Load = 'loading' | 'ready' | 'error' | 'forbidden';
-
 /** The admin audit trail, newest first. Every field is rendered as text: markup in it stays inert. */
 export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKey }: AuditLogProps) {
   const { t, locale } = useMfaContext('AuditLog');
@@ -37,14 +36,6 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
     to: '',
   });
   const [applied, setApplied] = useState(draft);
-  const [events, setEvents] = useState<AdminAuditEvent[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [load, setLoad] = useState<Load>('loading');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
-
   const query = useCallback(
     (next?: string): AdminAuditQuery => ({
       limit: pageSize,
@@ -57,43 +48,16 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
     [pageSize, applied],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` and `refreshKey` re-run the load
-  useEffect(() => {
-    const mine = ++generation.current;
-    setLoad('loading');
-    setMoreFailed(false);
-    adapter.getAuditLog(query()).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        setEvents(page.items);
-        setCursor(page.cursor);
-        setLoad('ready');
-      },
-      (error: unknown) => {
-        if (mine === generation.current) setLoad(isForbidden(error) ? 'forbidden' : 'error');
-      },
-    );
-  }, [adapter, query, attempt, refreshKey]);
-
-  const loadMore = () => {
-    if (!cursor || loadingMore) return;
-    const mine = generation.current;
-    setLoadingMore(true);
-    setMoreFailed(false);
-    adapter.getAuditLog(query(cursor)).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        setEvents((current) => [...current, ...page.items]);
-        setCursor(page.cursor);
-        setLoadingMore(false);
-      },
-      () => {
-        if (mine !== generation.current) return;
-        setLoadingMore(false);
-        setMoreFailed(true);
-      },
-    );
-  };
+  const fetchPage = useCallback((next?: string) => adapter.getAuditLog(query(next)), [adapter, query]);
+  const {
+    items: events,
+    cursor,
+    load,
+    loadingMore,
+    moreFailed,
+    retry,
+    loadMore,
+  } = usePagedList<AdminAuditEvent>(fetchPage, { reloadKey: refreshKey });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -143,7 +107,7 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
       {load === 'error' && (
         <div role="alert" className="mfa-admin__error">
           <p>{t('admin.loadFailed')}</p>
-          <button type="button" className="mfa-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="mfa-button" onClick={retry}>
             {t('common.retry')}
           </button>
         </div>
