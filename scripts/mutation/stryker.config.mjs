@@ -31,6 +31,8 @@ export default {
     '!src/server/recovery/identity.ts',
     '!src/server/recovery/cognitoIdentity.ts',
     '!src/server/admin/dynamoDbAdminStore.ts',
+    '!src/server/admin/dynamoDbAdminEvents.ts',
+    '!src/server/admin/dynamoDbAdminTable.ts',
     '!src/server/admin/cognitoAdminPool.ts',
   ],
   checkers: [],
