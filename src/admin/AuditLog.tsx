@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useId, useState } from 'react';
 import { useMfaContext } from '../components/MfaProvider/index.js';
+import { ADMIN_AUDIT_EVENT_TYPES } from '../core/adminConstants.js';
 import type { AdminAdapter, AdminAuditEvent, AdminAuditEventType, AdminAuditQuery } from '../ports.js';
 import { formatDateTime } from './adminShared.js';
 import { usePagedList } from './usePagedList.js';
@@ -13,17 +14,6 @@ export interface AuditLogProps {
   /** Changes to this value reload the log (e.g. after an action elsewhere in the console). */
   refreshKey?: unknown;
 }
-
-const TYPES: AdminAuditEventType[] = [
-  'mfa_reset',
-  'mfa_bypass',
-  'mfa_bypass_ended',
-  'mfa_bypass_expired',
-  'pool_mfa_changed',
-  'policy_changed',
-  'mfa_recovery_used',
-  'compliance_exported',
-];
 
 /** The admin audit trail, newest first. Every field is rendered as text: markup in it stays inert. */
 export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKey }: AuditLogProps) {
@@ -49,15 +39,8 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
   );
 
   const fetchPage = useCallback((next?: string) => adapter.getAuditLog(query(next)), [adapter, query]);
-  const {
-    items: events,
-    cursor,
-    load,
-    loadingMore,
-    moreFailed,
-    retry,
-    loadMore,
-  } = usePagedList<AdminAuditEvent>(fetchPage, { reloadKey: refreshKey });
+  const list = usePagedList<AdminAuditEvent>(fetchPage, { reloadKey: refreshKey });
+  const { items: events, load } = list;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -84,7 +67,7 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
         <label htmlFor={`${id}-type`}>{t('admin.auditType')}</label>
         <select {...field('type')}>
           <option value="">{t('admin.filterAll')}</option>
-          {TYPES.map((type) => (
+          {ADMIN_AUDIT_EVENT_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`admin.event${type}`)}
             </option>
@@ -107,7 +90,7 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
       {load === 'error' && (
         <div role="alert" className="mfa-admin__error">
           <p>{t('admin.loadFailed')}</p>
-          <button type="button" className="mfa-button" onClick={retry}>
+          <button type="button" className="mfa-button" onClick={list.retry}>
             {t('common.retry')}
           </button>
         </div>
@@ -147,19 +130,19 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
           </table>
         </div>
       )}
-      {moreFailed && (
+      {list.moreFailed && (
         <p role="alert" className="mfa-admin__error">
           {t('admin.loadFailed')}
         </p>
       )}
-      {load === 'ready' && cursor && (
+      {load === 'ready' && list.cursor && (
         <button
           type="button"
           className="mfa-button"
-          onClick={loadMore}
-          aria-disabled={loadingMore || undefined}
+          onClick={list.loadMore}
+          aria-disabled={list.loadingMore || undefined}
         >
-          {loadingMore ? t('admin.loadingAudit') : t('admin.loadMore')}
+          {list.loadingMore ? t('admin.loadingAudit') : t('admin.loadMore')}
         </button>
       )}
     </div>

@@ -1,10 +1,9 @@
 import { useMfaContext } from '../components/MfaProvider/index.js';
-import type { AdminComplianceStatus, AdminListUsersInput, MfaMethod } from '../ports.js';
+import { ADMIN_COMPLIANCE_STATUSES } from '../core/adminConstants.js';
+import type { AdminListUsersInput, MfaMethod } from '../ports.js';
 import { METHODS } from './adminShared.js';
 
 export type UserMfaFilter = NonNullable<AdminListUsersInput['filter']>;
-
-const COMPLIANCE: AdminComplianceStatus[] = ['compliant', 'in_grace', 'non_compliant', 'bypassed'];
 
 /** The user table's search box and its compliance, role and method filters (applied on the server). */
 export function UserMfaFilters({
@@ -43,7 +42,7 @@ export function UserMfaFilters({
           onChange={(event) => setFilterValue('compliance', event.target.value)}
         >
           <option value="">{t('admin.filterAll')}</option>
-          {COMPLIANCE.map((status) => (
+          {ADMIN_COMPLIANCE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`admin.status${status}`)}
             </option>

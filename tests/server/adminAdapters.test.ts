@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MfaAdminError } from '../../src/core/adminErrors';
-import { type AdminTarget, type AdminTargets, startAdminTargets, TARGET_NAMES } from './support/adminTargets';
+import { adminTargetsFor, TARGET_NAMES } from './support/adminTargets';
 
 /**
  * One set of scenarios, two adapters: the simulator's `admin` and `httpAdminAdapter` talking to
@@ -16,13 +16,7 @@ const people = [
   { username: 'carol', password, totp: true },
 ];
 
-let running: AdminTargets | undefined;
-beforeAll(async () => {
-  running = await startAdminTargets(people);
-}, 60_000);
-afterAll(async () => {
-  await running?.stop();
-});
+const targetNamed = adminTargetsFor(people);
 
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -32,10 +26,7 @@ const codeOf = (promise: Promise<unknown>) =>
   );
 
 describe.each(TARGET_NAMES)('AdminAdapter contract: %s', (name) => {
-  const target = (): AdminTarget => {
-    if (!running) throw new Error('the targets did not start');
-    return running.targets[name];
-  };
+  const target = () => targetNamed(name);
 
   it('lists users with their factors and compliance', async () => {
     const page = await target().admin.listUsers();

@@ -1,17 +1,10 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MfaAdminError } from '../../src/core/adminErrors';
 import type { AdminAuditEvent, AdminUserRow } from '../../src/ports';
 import { COMPLIANCE_CONTROLS, COMPLIANCE_CSV_SECTIONS, COMPLIANCE_EXPORT_FORMAT } from '../../src/server';
-import {
-  type AdminTarget,
-  type AdminTargets,
-  HTTP,
-  SIMULATOR,
-  startAdminTargets,
-  TARGET_NAMES,
-} from './support/adminTargets';
+import { type AdminTarget, adminTargetsFor, HTTP, SIMULATOR, TARGET_NAMES } from './support/adminTargets';
 import { type ParsedComplianceCsv, parseComplianceCsv, unescapeFormula } from './support/parseComplianceCsv';
 
 /**
@@ -37,13 +30,7 @@ const INJECTIONS = {
   tab: '\t=1+1 ticket 4711, identity checked',
 };
 
-let running: AdminTargets | undefined;
-beforeAll(async () => {
-  running = await startAdminTargets(people);
-}, 60_000);
-afterAll(async () => {
-  await running?.stop();
-});
+const targetNamed = adminTargetsFor(people);
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const asCells = (row: AdminUserRow): Record<string, string> => ({
@@ -79,10 +66,7 @@ async function everyUser(admin: AdminTarget['admin']): Promise<AdminUserRow[]> {
 const parsed: Partial<Record<string, ParsedComplianceCsv>> = {};
 
 describe.each(TARGET_NAMES)('compliance evidence export: %s', (name) => {
-  const target = (): AdminTarget => {
-    if (!running) throw new Error('the targets did not start');
-    return running.targets[name];
-  };
+  const target = () => targetNamed(name);
   let before = '';
 
   it('records the period’s resets, bypasses and changes first', async () => {

@@ -1,6 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../../core/adminConstants.js';
 import { MfaAdminError } from '../../core/adminErrors.js';
-import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../../core/adminExport.js';
 import { bearerToken, json, type MfaRequestContext } from '../http.js';
 import { type PoolTokenOptions, verifyPoolJwt } from '../poolJwt.js';
 import type { RecoveryCodeStore } from '../recovery/store.js';

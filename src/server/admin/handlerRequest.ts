@@ -1,5 +1,4 @@
 import { MfaAdminError, type MfaAdminErrorCode } from '../../core/adminErrors.js';
-import type { AdminAuditEventType, AdminComplianceStatus } from '../../ports.js';
 import { BodyError, json, readJsonObject } from '../http.js';
 
 export const STATUS: Record<MfaAdminErrorCode, number> = {
@@ -20,23 +19,7 @@ export const STATUS: Record<MfaAdminErrorCode, number> = {
 };
 
 export const REQUEST_ID = /^[\w.:-]{1,128}$/;
-export const COMPLIANCE: readonly AdminComplianceStatus[] = [
-  'compliant',
-  'in_grace',
-  'non_compliant',
-  'bypassed',
-];
 export const METHOD_FILTERS: readonly string[] = ['TOTP', 'SMS', 'EMAIL', 'NONE'];
-export const EVENT_TYPES: readonly AdminAuditEventType[] = [
-  'mfa_reset',
-  'mfa_bypass',
-  'mfa_bypass_ended',
-  'mfa_bypass_expired',
-  'pool_mfa_changed',
-  'policy_changed',
-  'mfa_recovery_used',
-  'compliance_exported',
-];
 
 /** The JSON error answer for a refusal, with `www-authenticate` for 401. */
 export function errorResponse(error: MfaAdminError, requestId: string): Response {

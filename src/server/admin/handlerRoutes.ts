@@ -1,8 +1,13 @@
+import {
+  ADMIN_AUDIT_EVENT_TYPES,
+  ADMIN_COMPLIANCE_STATUSES,
+  EXPORT_AUDIT_ID_HEADER,
+  EXPORT_SHA256_HEADER,
+} from '../../core/adminConstants.js';
 import { MfaAdminError } from '../../core/adminErrors.js';
-import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../../core/adminExport.js';
 import type { MfaMethod, SetMfaPolicyInput } from '../../ports.js';
 import { json } from '../http.js';
-import { body, COMPLIANCE, EVENT_TYPES, isoParam, METHOD_FILTERS, oneOf } from './handlerRequest.js';
+import { body, isoParam, METHOD_FILTERS, oneOf } from './handlerRequest.js';
 import type { AdminActor, MfaAdminService } from './service.js';
 
 /**
@@ -46,7 +51,7 @@ export function adminRoutes(
           limit: limit === null ? undefined : Number(limit),
           search: query.get('search') ?? undefined,
           filter: {
-            compliance: oneOf(query.get('compliance'), COMPLIANCE, 'compliance'),
+            compliance: oneOf(query.get('compliance'), ADMIN_COMPLIANCE_STATUSES, 'compliance'),
             role: query.get('role') || undefined,
             method: oneOf(query.get('method'), METHOD_FILTERS, 'method') as MfaMethod | 'NONE' | undefined,
           },
@@ -95,7 +100,7 @@ export function adminRoutes(
         200,
         await service.getAuditLog({
           cursor: query.get('cursor') ?? undefined,
-          type: oneOf(query.get('type'), EVENT_TYPES, 'type'),
+          type: oneOf(query.get('type'), ADMIN_AUDIT_EVENT_TYPES, 'type'),
           target: query.get('target') || undefined,
           from: isoParam(query.get('from'), 'from'),
           to: isoParam(query.get('to'), 'to'),

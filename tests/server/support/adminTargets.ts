@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { httpAdminAdapter } from '../../../src/http';
 import type { AdminAdapter } from '../../../src/ports';
 import { createMfaAdminHandler, type MfaAdminHandlerOptions, memoryAdminStore } from '../../../src/server';
@@ -87,5 +88,22 @@ export async function startAdminTargets(people: AdminPoolUser[]): Promise<AdminT
       await proxy.stop();
       await cognitoLocal.stop();
     },
+  };
+}
+
+/** Starts the targets before a test file's tests and stops them after; the getter finds one by name. */
+export function adminTargetsFor(
+  people: AdminPoolUser[],
+): (name: (typeof TARGET_NAMES)[number]) => AdminTarget {
+  let running: AdminTargets | undefined;
+  beforeAll(async () => {
+    running = await startAdminTargets(people);
+  }, 60_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return (name) => {
+    if (!running) throw new Error('the targets did not start');
+    return running.targets[name];
   };
 }
