@@ -1,5 +1,5 @@
-import { isMfaAdminErrorCode, MfaAdminError } from '../core/adminErrors.js';
 import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../core/adminConstants.js';
+import { isMfaAdminErrorCode, MfaAdminError } from '../core/adminErrors.js';
 import type { MfaPolicy } from '../core/mfaPolicy.js';
 import type {
   AdminAdapter,
