@@ -438,8 +438,8 @@ export const de: Messages = {
     'Zurücksetzungen, Umgehungen und Konfigurationsänderungen dieses Zeitraums sind enthalten. Standard: die letzten 90 Tage.',
   'admin.exportPeriodOrder': 'Der Zeitraum darf nicht nach seinem Ende beginnen.',
   'admin.exportPeriodTooLong':
-    'Ein Export umfasst höchstens 366 Tage: Exportieren Sie ein längeres Audit in Teilen.',
+    'Ein Export umfasst höchstens 366 Tage: Exportiere ein längeres Audit in Teilen.',
   'admin.exportInvalid':
-    'Der Server hat diesen Zeitraum abgelehnt. Prüfen Sie beide Daten und versuchen Sie es erneut.',
+    'Der Server hat diesen Zeitraum abgelehnt. Prüfe beide Daten und versuche es erneut.',
   'admin.exportDigest': 'SHA-256 der Datei: {sha256}. Als Audit-Ereignis {id} erfasst.',
 };
