@@ -388,6 +388,13 @@ export interface AdminAuditQuery {
   limit?: number;
 }
 
+/** Users with at least one MFA factor, by role (Cognito group; `*` is everyone), at one time. */
+export interface AdoptionSnapshot {
+  /** ISO 8601. */
+  at: string;
+  byRole: Record<string, { withMfa: number; total: number }>;
+}
+
 export interface ComplianceExportInput {
   format: 'csv' | 'json';
   /**
@@ -436,6 +443,13 @@ export interface AdminAdapter {
   getPolicy(): Promise<MfaPolicy | null>;
   /** Validated with `createMfaPolicy` (refused with the reasons), audited as `policy_changed`. */
   setPolicy(input: SetMfaPolicyInput): Promise<MfaPolicy>;
+  /**
+   * Stored adoption snapshots, oldest first: the last `limit` (default 24, at most 366). Each
+   * compliance export records one, and so does `recordAdoptionSnapshot`. Optional for custom adapters.
+   */
+  listAdoptionSnapshots?(input?: { limit?: number }): Promise<AdoptionSnapshot[]>;
+  /** Counts every user now and stores the snapshot (e.g. from a monthly schedule). */
+  recordAdoptionSnapshot?(): Promise<AdoptionSnapshot>;
 }
 
 export interface SetMfaPolicyInput {

@@ -7,6 +7,7 @@ import type {
   AdminBypassResult,
   AdminPage,
   AdminUserRow,
+  AdoptionSnapshot,
   PoolMfaConfig,
   SetPoolMfaConfigResult,
 } from '../ports.js';
@@ -117,6 +118,14 @@ export function httpAdminAdapter({
       ),
     getPolicy: async () => (await call<{ policy: MfaPolicy | null }>('GET', '/policy')).policy,
     setPolicy: (input) => call<MfaPolicy>('PUT', '/policy', input),
+    listAdoptionSnapshots: async (input = {}) =>
+      (
+        await call<{ snapshots: AdoptionSnapshot[] }>(
+          'GET',
+          `/adoption-snapshots${query({ limit: input.limit })}`,
+        )
+      ).snapshots,
+    recordAdoptionSnapshot: () => call<AdoptionSnapshot>('POST', '/adoption-snapshots'),
     async exportCompliance({ format, from, to }) {
       const response = await send('GET', `/compliance-export${query({ format, from, to })}`);
       return {

@@ -137,6 +137,14 @@ export function createSimulatedAdmin(runtime: SimulatorRuntime, adminGroups: str
       return service.getAuditLog(query);
     },
     exportCompliance: async (input) => service.exportCompliance(actor(), input),
+    listAdoptionSnapshots: async (input) => {
+      actor();
+      return service.listAdoptionSnapshots(input);
+    },
+    recordAdoptionSnapshot: async () => {
+      actor();
+      return service.recordAdoptionSnapshot();
+    },
     getPolicy: async () => {
       actor();
       return service.getPolicy();

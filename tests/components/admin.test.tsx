@@ -253,6 +253,26 @@ describe('mfa-kit/admin', () => {
     expect(snapshots).toHaveLength(1);
   });
 
+  it('charts the adoption history the host stored when given none', async () => {
+    const stored = {
+      at: '2026-09-01T00:00:00.000Z',
+      byRole: { '*': { withMfa: 3, total: 12 } },
+    };
+    await setup(
+      (adapter) => (
+        <MfaAdoptionChart
+          adapter={{ ...adapter, listAdoptionSnapshots: async () => [stored] }}
+          target={0.9}
+        />
+      ),
+      { count: 10 },
+    );
+    const table = await screen.findByRole('table', { name: 'Share of users with MFA, by role' });
+    const [earlier, today] = within(table).getAllByRole('row').slice(1);
+    expect(within(earlier as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent('25%');
+    expect(within(today as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent('79%');
+  });
+
   it('cancelling the step-up changes nothing and keeps the justification for a retry', async () => {
     const { simulator, user } = await setup(
       (adapter) => <BypassDialog adapter={adapter} username="bob" open onOpenChange={() => {}} />,

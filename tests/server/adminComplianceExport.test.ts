@@ -204,6 +204,26 @@ describe.each(TARGET_NAMES)('compliance evidence export: %s', (name) => {
     expect(csv.users).toHaveLength(5);
   });
 
+  it('keeps an adoption snapshot per export, and one on request, for the chart', async () => {
+    const { admin, nonAdmin } = target();
+    const listAdoption = admin.listAdoptionSnapshots?.bind(admin);
+    const recordAdoption = admin.recordAdoptionSnapshot?.bind(admin);
+    if (!listAdoption || !recordAdoption) throw new Error('the adapter keeps no adoption history');
+    const before = await listAdoption();
+    // The CSV, JSON and period exports above each kept one.
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    expect(before.map((snapshot) => snapshot.at)).toEqual(before.map((snapshot) => snapshot.at).sort());
+    const users = await everyUser(admin);
+    const withMfa = users.filter((row) => row.methods.length > 0).length;
+    expect(before.at(-1)?.byRole['*']).toEqual({ withMfa, total: 5 });
+    const recorded = await recordAdoption();
+    expect(recorded.byRole).toMatchObject({ '*': { withMfa, total: 5 }, finance: { total: 1 } });
+    const after = await listAdoption({ limit: 2 });
+    expect(after).toHaveLength(2);
+    expect(after.at(-1)).toEqual(recorded);
+    expect(await codeOf(nonAdmin.listAdoptionSnapshots?.() ?? Promise.resolve())).toBe('FORBIDDEN');
+  });
+
   it('refuses a bad period and a non-admin with the same codes', async () => {
     const { admin, nonAdmin } = target();
     const now = Date.now();

@@ -60,6 +60,8 @@ export const MFA_ADMIN_ROUTES = [
   { method: 'GET', path: '/compliance-export' },
   { method: 'GET', path: '/policy' },
   { method: 'PUT', path: '/policy' },
+  { method: 'GET', path: '/adoption-snapshots' },
+  { method: 'POST', path: '/adoption-snapshots' },
 ] as const;
 
 /**

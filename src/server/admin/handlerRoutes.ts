@@ -122,6 +122,14 @@ export function adminRoutes(
       }
       return json(405, { error: 'METHOD_NOT_ALLOWED' });
     }
+    if (path === '/adoption-snapshots') {
+      if (method === 'POST') return json(201, await service.recordAdoptionSnapshot());
+      if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
+      const limit = query.get('limit');
+      return json(200, {
+        snapshots: await service.listAdoptionSnapshots(limit === null ? {} : { limit: Number(limit) }),
+      });
+    }
     if (path === '/compliance-export') {
       if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
       const format = oneOf(query.get('format') ?? 'csv', ['csv', 'json'] as const, 'format') ?? 'csv';

@@ -1,4 +1,6 @@
 import { MfaAdminError } from '../../core/adminErrors.js';
+import { adoptionSnapshotOf } from '../../core/adoption.js';
+import type { AdminUserRow, AdoptionSnapshot } from '../../ports.js';
 import { exportComplianceFile } from './complianceExport.js';
 import { webCryptoSha256 } from './digest.js';
 import { createAdminActions } from './serviceActions.js';
@@ -34,6 +36,13 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
   const users = createAdminUsers(c, actions);
   const { rowFor, allRows } = users;
   const settings = createAdminSettings(c, users, actions);
+
+  /** Stores the adoption snapshot of `rows` (where the store keeps them), and answers it. */
+  async function keepSnapshot(rows: AdminUserRow[], at: string): Promise<AdoptionSnapshot> {
+    const snapshot = adoptionSnapshotOf(rows, at);
+    await store.putAdoptionSnapshot?.(snapshot);
+    return snapshot;
+  }
   const { refuseInPoolWithMfaOn } = settings;
 
   return {
@@ -46,6 +55,16 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
     getPolicy: settings.getPolicy,
     setPolicy: settings.setPolicy,
     sweepExpiredBypasses: actions.sweepExpiredBypasses,
+
+    async recordAdoptionSnapshot() {
+      await loadPolicy();
+      return keepSnapshot(await withPool(allRows), iso());
+    },
+
+    async listAdoptionSnapshots(input = {}) {
+      const limit = Math.min(Math.max(Math.floor(Number(input.limit ?? 24)) || 24, 1), 366);
+      return (await store.listAdoptionSnapshots?.(limit)) ?? [];
+    },
 
     async resetUserMfa(actor, input) {
       await loadPolicy();
@@ -171,6 +190,7 @@ export function createMfaAdminService(options: MfaAdminServiceOptions): MfaAdmin
           policy: loadPolicy,
           users: () => withPool(allRows),
           emit,
+          recordSnapshot: keepSnapshot,
         },
         actor,
         input,

@@ -8,6 +8,7 @@ import type {
   AdminPage,
   AdminResetInput,
   AdminUserRow,
+  AdoptionSnapshot,
   ComplianceExport,
   ComplianceExportInput,
   PoolMfaConfig,
@@ -120,6 +121,10 @@ export interface MfaAdminService {
    * A finished run starts over on the next call (a refresh).
    */
   backfillStatusIndex(options?: BackfillOptions): Promise<BackfillCheckpoint>;
+  /** Counts every user's MFA by role now and stores the snapshot (each compliance export does too). */
+  recordAdoptionSnapshot(): Promise<AdoptionSnapshot>;
+  /** The last `limit` stored snapshots (default 24, at most 366), oldest first. */
+  listAdoptionSnapshots(input?: { limit?: number }): Promise<AdoptionSnapshot[]>;
 }
 
 export const MAX_BYPASS_HOURS = 24;
