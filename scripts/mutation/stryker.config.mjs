@@ -32,6 +32,7 @@ export default {
     '!src/server/recovery/cognitoIdentity.ts',
     '!src/server/admin/dynamoDbAdminStore.ts',
     '!src/server/admin/dynamoDbAdminEvents.ts',
+    '!src/server/admin/dynamoDbAdminAdoption.ts',
     '!src/server/admin/dynamoDbAdminTable.ts',
     '!src/server/admin/cognitoAdminPool.ts',
   ],

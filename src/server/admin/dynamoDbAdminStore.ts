@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
-import type { AdoptionSnapshot } from '../../ports.js';
+import { dynamoDbAdminAdoption } from './dynamoDbAdminAdoption.js';
 import { dynamoDbAdminEvents } from './dynamoDbAdminEvents.js';
 import {
   type AdminDocuments,
@@ -46,6 +46,7 @@ export function dynamoDbAdminStore(options: DynamoDbAdminStoreOptions): AdminSto
 
   return {
     ...dynamoDbAdminEvents(documents, TableName),
+    ...dynamoDbAdminAdoption(documents, TableName),
 
     async getBypass(username) {
       const { lib, client } = await documents;
@@ -207,36 +208,6 @@ export function dynamoDbAdminStore(options: DynamoDbAdminStoreOptions): AdminSto
     async putBackfill(checkpoint) {
       const { lib, client } = await documents;
       await client.send(new lib.PutCommand({ TableName, Item: { ...checkpoint, pk: BACKFILL_KEY } }));
-    },
-
-    async putAdoptionSnapshot(snapshot) {
-      const { lib, client } = await documents;
-      await client.send(
-        new lib.PutCommand({
-          TableName,
-          Item: {
-            pk: `adoption#${snapshot.at}`,
-            tpk: 'adoption',
-            tsk: snapshot.at,
-            snapshot: JSON.stringify(snapshot),
-          },
-        }),
-      );
-    },
-
-    async listAdoptionSnapshots(limit) {
-      const { lib, client } = await documents;
-      const { Items } = await client.send(
-        new lib.QueryCommand({
-          TableName,
-          IndexName: 'byTime',
-          KeyConditionExpression: 'tpk = :adoption',
-          ExpressionAttributeValues: { ':adoption': 'adoption' },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (Items ?? []).map((item) => JSON.parse(String(item.snapshot)) as AdoptionSnapshot).reverse();
     },
 
     async expiredBypasses(now, limit) {
