@@ -59,7 +59,7 @@ export default defineConfig({
             : '',
       },
       external: (id) =>
-        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|@tanstack|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk)(\/|$)/.test(
+        /^(react|react-dom|aws-amplify|@aws-amplify|qrcode\.react|@radix-ui|@tanstack|react-hook-form|otpauth|aws-jwt-verify|@aws-sdk|papaparse)(\/|$)/.test(
           id,
         ) || id.startsWith('node:'),
     },

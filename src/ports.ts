@@ -110,7 +110,8 @@ export type AdminAuditEventType =
   | 'mfa_bypass_expired'
   | 'pool_mfa_changed'
   | 'policy_changed'
-  | 'mfa_recovery_used';
+  | 'mfa_recovery_used'
+  | 'compliance_exported';
 
 /**
  * One audit record. `status` is `pending` between the moment the event is written (before the change)
@@ -145,11 +146,33 @@ export interface AdminAuditQuery {
   limit?: number;
 }
 
+/** Users with at least one MFA factor, by role (Cognito group; `*` is everyone), at one time. */
+export interface AdoptionSnapshot {
+  /** ISO 8601. */
+  at: string;
+  byRole: Record<string, { withMfa: number; total: number }>;
+}
+
+export interface ComplianceExportInput {
+  format: 'csv' | 'json';
+  /**
+   * ISO 8601 (a date is midnight UTC), inclusive: the period whose resets, bypasses and configuration
+   * changes are listed. Default: 90 days before `to`. The period is at most 366 days.
+   */
+  from?: string;
+  /** ISO 8601, inclusive. Default, and at most: the time of the export. */
+  to?: string;
+}
+
 export interface ComplianceExport {
   /** `text/csv; charset=utf-8` or `application/json`. */
   contentType: string;
   filename: string;
   body: string;
+  /** SHA-256 of `body` (UTF-8), lowercase hex, as recorded in the `compliance_exported` audit event. */
+  sha256: string;
+  /** The id of that `compliance_exported` event. */
+  auditId: string;
 }
 
 /**
@@ -169,11 +192,22 @@ export interface AdminAdapter {
   endBypass(input: { username: string }): Promise<AdminUserRow>;
   /** Newest first. */
   getAuditLog(query?: AdminAuditQuery): Promise<AdminPage<AdminAuditEvent>>;
-  exportCompliance(input: { format: 'csv' | 'json' }): Promise<ComplianceExport>;
+  /**
+   * The compliance evidence (pool MFA level, policy, every user's MFA, resets and bypasses of the
+   * period, the controls it evidences), its SHA-256 recorded as a `compliance_exported` audit event.
+   */
+  exportCompliance(input: ComplianceExportInput): Promise<ComplianceExport>;
   /** The enforcement policy the admin service judges compliance by; `null` before one is set. */
   getPolicy(): Promise<MfaPolicy | null>;
   /** Validated with `createMfaPolicy` (refused with the reasons), audited as `policy_changed`. */
   setPolicy(input: SetMfaPolicyInput): Promise<MfaPolicy>;
+  /**
+   * Stored adoption snapshots, oldest first: the last `limit` (default 24, at most 366). Each
+   * compliance export records one, and so does `recordAdoptionSnapshot`. Optional for custom adapters.
+   */
+  listAdoptionSnapshots?(input?: { limit?: number }): Promise<AdoptionSnapshot[]>;
+  /** Counts every user now and stores the snapshot (e.g. from a monthly schedule). */
+  recordAdoptionSnapshot?(): Promise<AdoptionSnapshot>;
 }
 
 export interface SetMfaPolicyInput {

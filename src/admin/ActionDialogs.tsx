@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import { isValidJustification, JUSTIFICATION_MAX_LENGTH } from '../core/adminErrors.js';
 import type { AdminAdapter, AdminAuditEventType, AdminUserRow } from '../ports.js';
 import { AdminDialogFrame, DialogClose } from './AdminDialog.js';

@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
-import { portalTheme, useMfaContext } from '../components/MfaProvider/index.js';
+import { portalTheme, useMfaContext } from '../context/mfaContext.js';
 
 export interface AdminDialogFrameProps {
   open: boolean;

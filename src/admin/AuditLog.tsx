@@ -1,7 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { type FormEvent, useCallback, useId, useState } from 'react';
+import { useMfaContext } from '../context/mfaContext.js';
+import { ADMIN_AUDIT_EVENT_TYPES } from '../core/adminConstants.js';
 import type { AdminAdapter, AdminAuditEvent, AdminAuditEventType, AdminAuditQuery } from '../ports.js';
-import { formatDateTime, isForbidden } from './adminShared.js';
+import { formatDateTime } from './adminShared.js';
+import { usePagedList } from './usePagedList.js';
 
 export interface AuditLogProps {
   adapter: AdminAdapter;
@@ -12,18 +14,6 @@ export interface AuditLogProps {
   /** Changes to this value reload the log (e.g. after an action elsewhere in the console). */
   refreshKey?: unknown;
 }
-
-const TYPES: AdminAuditEventType[] = [
-  'mfa_reset',
-  'mfa_bypass',
-  'mfa_bypass_ended',
-  'mfa_bypass_expired',
-  'pool_mfa_changed',
-  'policy_changed',
-  'mfa_recovery_used',
-];
-
-type Load = 'loading' | 'ready' | 'error' | 'forbidden';
 
 /** The admin audit trail, newest first. Every field is rendered as text: markup in it stays inert. */
 export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKey }: AuditLogProps) {
@@ -36,14 +26,6 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
     to: '',
   });
   const [applied, setApplied] = useState(draft);
-  const [events, setEvents] = useState<AdminAuditEvent[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [load, setLoad] = useState<Load>('loading');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
-
   const query = useCallback(
     (next?: string): AdminAuditQuery => ({
       limit: pageSize,
@@ -56,43 +38,9 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
     [pageSize, applied],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` and `refreshKey` re-run the load
-  useEffect(() => {
-    const mine = ++generation.current;
-    setLoad('loading');
-    setMoreFailed(false);
-    adapter.getAuditLog(query()).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        setEvents(page.items);
-        setCursor(page.cursor);
-        setLoad('ready');
-      },
-      (error: unknown) => {
-        if (mine === generation.current) setLoad(isForbidden(error) ? 'forbidden' : 'error');
-      },
-    );
-  }, [adapter, query, attempt, refreshKey]);
-
-  const loadMore = () => {
-    if (!cursor || loadingMore) return;
-    const mine = generation.current;
-    setLoadingMore(true);
-    setMoreFailed(false);
-    adapter.getAuditLog(query(cursor)).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        setEvents((current) => [...current, ...page.items]);
-        setCursor(page.cursor);
-        setLoadingMore(false);
-      },
-      () => {
-        if (mine !== generation.current) return;
-        setLoadingMore(false);
-        setMoreFailed(true);
-      },
-    );
-  };
+  const fetchPage = useCallback((next?: string) => adapter.getAuditLog(query(next)), [adapter, query]);
+  const list = usePagedList<AdminAuditEvent>(fetchPage, { reloadKey: refreshKey });
+  const { items: events, load } = list;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -119,7 +67,7 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
         <label htmlFor={`${id}-type`}>{t('admin.auditType')}</label>
         <select {...field('type')}>
           <option value="">{t('admin.filterAll')}</option>
-          {TYPES.map((type) => (
+          {ADMIN_AUDIT_EVENT_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`admin.event${type}`)}
             </option>
@@ -142,13 +90,16 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
       {load === 'error' && (
         <div role="alert" className="mfa-admin__error">
           <p>{t('admin.loadFailed')}</p>
-          <button type="button" className="mfa-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="mfa-button" onClick={list.retry}>
             {t('common.retry')}
           </button>
         </div>
       )}
       {load === 'ready' && events.length > 0 && (
-        <div className="mfa-admin__scroll">
+        // A narrow screen scrolls the table sideways: the region takes focus so the keyboard can scroll it
+        // too (axe scrollable-region-focusable, WCAG 2.1.1).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard; unnamed, so it adds no landmark
+        <section className="mfa-admin__scroll" tabIndex={0}>
           <table className="mfa-admin__audit">
             <caption className="mfa-admin__caption">{t('admin.auditTitle')}</caption>
             <thead>
@@ -180,21 +131,21 @@ export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKe
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
-      {moreFailed && (
+      {list.moreFailed && (
         <p role="alert" className="mfa-admin__error">
           {t('admin.loadFailed')}
         </p>
       )}
-      {load === 'ready' && cursor && (
+      {load === 'ready' && list.cursor && (
         <button
           type="button"
           className="mfa-button"
-          onClick={loadMore}
-          aria-disabled={loadingMore || undefined}
+          onClick={list.loadMore}
+          aria-disabled={list.loadingMore || undefined}
         >
-          {loadingMore ? t('admin.loadingAudit') : t('admin.loadMore')}
+          {list.loadingMore ? t('admin.loadingAudit') : t('admin.loadMore')}
         </button>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import type { AdminAdapter } from '../ports.js';
 import { AuditLog } from './AuditLog.js';
 import { isForbidden } from './adminShared.js';

@@ -1,20 +1,17 @@
 import { useEffect, useId, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
-import type { AdminAdapter, AdminUserRow } from '../ports.js';
+import { useMfaContext } from '../context/mfaContext.js';
+import { ADOPTION_ALL, adoptionSnapshotOf } from '../core/adoption.js';
+import type { AdminAdapter, AdminUserRow, AdoptionSnapshot } from '../ports.js';
 import { formatDateTime, isForbidden } from './adminShared.js';
 
-/** Users with at least one MFA factor, by role (Cognito group), at one time. */
-export interface AdoptionSnapshot {
-  /** ISO 8601. */
-  at: string;
-  byRole: Record<string, { withMfa: number; total: number }>;
-}
+export type { AdoptionSnapshot };
 
 export interface MfaAdoptionChartProps {
   adapter: AdminAdapter;
   /**
-   * Earlier snapshots, oldest first, e.g. kept from scheduled compliance exports: the adapter has no
-   * history, so the chart adds only today's, counted from `listUsers`.
+   * Earlier snapshots, oldest first. Default: the ones the host stored (`adapter.listAdoptionSnapshots`:
+   * each compliance export and `recordAdoptionSnapshot` keep one); the chart adds today's, counted
+   * from `listUsers`.
    */
   history?: AdoptionSnapshot[];
   /** The policy's target share of users with MFA, 0–1. Default 1 (everyone). */
@@ -23,28 +20,14 @@ export interface MfaAdoptionChartProps {
   onSnapshot?: (snapshot: AdoptionSnapshot) => void;
 }
 
-const ALL = '*';
+const ALL = ADOPTION_ALL;
 const WIDTH = 480;
 const HEIGHT = 200;
 const PAD = 32;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 5'];
 
 /** Counts today's snapshot over every page of users. */
-export function snapshotOf(rows: AdminUserRow[], at: string): AdoptionSnapshot {
-  const byRole: AdoptionSnapshot['byRole'] = {};
-  const add = (role: string, withMfa: boolean) => {
-    const entry = byRole[role] ?? { withMfa: 0, total: 0 };
-    byRole[role] = entry;
-    entry.total += 1;
-    if (withMfa) entry.withMfa += 1;
-  };
-  for (const row of rows) {
-    const withMfa = row.methods.length > 0;
-    add(ALL, withMfa);
-    for (const group of row.groups) add(group, withMfa);
-  }
-  return { at, byRole };
-}
+export const snapshotOf = adoptionSnapshotOf;
 
 const share = (entry: { withMfa: number; total: number } | undefined) =>
   entry && entry.total > 0 ? entry.withMfa / entry.total : undefined;
@@ -53,20 +36,26 @@ const share = (entry: { withMfa: number; total: number } | undefined) =>
  * Share of users with MFA over time, by role, against the policy target: plain SVG (no chart library)
  * with the same numbers in a table for screen readers and for reading exact values.
  */
-export function MfaAdoptionChart({ adapter, history = [], target = 1, onSnapshot }: MfaAdoptionChartProps) {
+export function MfaAdoptionChart({ adapter, history, target = 1, onSnapshot }: MfaAdoptionChartProps) {
   const { t, locale } = useMfaContext('MfaAdoptionChart');
   const id = useId();
   const [today, setToday] = useState<AdoptionSnapshot | null>(null);
+  const [stored, setStored] = useState<AdoptionSnapshot[]>([]);
   const [counted, setCounted] = useState(0);
   const [load, setLoad] = useState<'loading' | 'ready' | 'error' | 'forbidden'>('loading');
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the count on retry
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the count on retry; `history` is read once
   useEffect(() => {
     let active = true;
     setLoad('loading');
     setCounted(0);
     (async () => {
+      if (!history && adapter.listAdoptionSnapshots) {
+        const earlier = await adapter.listAdoptionSnapshots();
+        if (!active) return;
+        setStored(earlier);
+      }
       const rows: AdminUserRow[] = [];
       let cursor: string | undefined;
       do {
@@ -110,7 +99,7 @@ export function MfaAdoptionChart({ adapter, history = [], target = 1, onSnapshot
       </div>
     );
 
-  const snapshots = [...history, today];
+  const snapshots = [...(history ?? stored), today];
   const roles = [
     ALL,
     ...new Set(snapshots.flatMap((s) => Object.keys(s.byRole)).filter((r) => r !== ALL)),
@@ -170,7 +159,10 @@ export function MfaAdoptionChart({ adapter, history = [], target = 1, onSnapshot
         })}
       </svg>
       <p>{summary}</p>
-      <div className="mfa-admin__scroll">
+      {/* A narrow screen scrolls the table sideways: the region takes focus so the keyboard can scroll it too
+          (axe scrollable-region-focusable, WCAG 2.1.1). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard; unnamed, so it adds no landmark */}
+      <section className="mfa-admin__scroll" tabIndex={0}>
         <table>
           <caption className="mfa-admin__caption">{t('admin.adoptionTable')}</caption>
           <thead>
@@ -196,7 +188,7 @@ export function MfaAdoptionChart({ adapter, history = [], target = 1, onSnapshot
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,16 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useMfaContext } from '../components/MfaProvider/index.js';
+import { useMfaContext } from '../context/mfaContext.js';
 import { isValidJustification, JUSTIFICATION_MAX_LENGTH } from '../core/adminErrors.js';
-import type {
-  AdminAdapter,
-  AdminUserRow,
-  MfaMethod,
-  PoolMfaChangeImpact,
-  PoolMfaConfig,
-  PoolMfaMode,
-} from '../ports.js';
+import type { AdminAdapter, MfaMethod, PoolMfaConfig, PoolMfaMode } from '../ports.js';
 import { adminErrorKey, isForbidden, METHODS, useAdminGuard } from './adminShared.js';
+import { PoolMfaChoice } from './PoolMfaChoice.js';
+import { PoolMfaImpact, type PoolMfaReview as Review } from './PoolMfaImpact.js';
 
 export interface PoolMfaSettingsProps {
   adapter: AdminAdapter;
@@ -20,14 +15,7 @@ export interface PoolMfaSettingsProps {
   onChange?: (config: PoolMfaConfig) => void;
 }
 
-const MODES: PoolMfaMode[] = ['OFF', 'OPTIONAL', 'ON'];
-
 type Load = 'loading' | 'ready' | 'error' | 'forbidden';
-interface Review {
-  config: PoolMfaConfig;
-  impact?: PoolMfaChangeImpact;
-  withoutMfa: AdminUserRow[];
-}
 interface ReviewValues {
   justification: string;
   confirm: string;
@@ -148,7 +136,6 @@ export function PoolMfaSettings({ adapter, listLimit = 20, onChange }: PoolMfaSe
       </div>
     );
 
-  const impact = review?.impact;
   const word = t('admin.confirmWord');
   const needsTyping = review?.config.mode === 'ON';
 
@@ -159,37 +146,7 @@ export function PoolMfaSettings({ adapter, listLimit = 20, onChange }: PoolMfaSe
       </p>
       {!review ? (
         <div className="mfa-admin__form">
-          <fieldset>
-            <legend>{t('admin.level')}</legend>
-            {MODES.map((level) => (
-              <label key={level} className="mfa-admin__choice">
-                <input
-                  type="radio"
-                  name={`${id}-mode`}
-                  checked={mode === level}
-                  onChange={() => setMode(level)}
-                />
-                {levelName(level)}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{t('admin.methods')}</legend>
-            {METHODS.map((method) => (
-              <label key={method} className="mfa-admin__choice">
-                <input
-                  type="checkbox"
-                  checked={methods.includes(method)}
-                  onChange={(event) =>
-                    setMethods((list) =>
-                      event.target.checked ? [...list, method] : list.filter((m) => m !== method),
-                    )
-                  }
-                />
-                {t(`admin.method${method}`)}
-              </label>
-            ))}
-          </fieldset>
+          <PoolMfaChoice mode={mode} onMode={setMode} methods={methods} onMethods={setMethods} />
           <button
             type="button"
             className="mfa-button mfa-button--primary"
@@ -204,45 +161,7 @@ export function PoolMfaSettings({ adapter, listLimit = 20, onChange }: PoolMfaSe
           <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
             {levelName(review.config.mode)} · {methodList(review.config.methods)}
           </h3>
-          {impact && (
-            <div className="mfa-admin__impact">
-              {review.config.mode === 'ON' && impact.withoutMfa > 0 && (
-                <p>{t('admin.impactSetup', { count: impact.withoutMfa })}</p>
-              )}
-              {review.config.mode === 'ON' && impact.lockedOut > 0 && (
-                <p className="mfa-admin__warning">{t('admin.impactLocked', { count: impact.lockedOut })}</p>
-              )}
-              {review.config.mode === 'OFF' && impact.losingMfa > 0 && (
-                <p>{t('admin.impactLosing', { count: impact.losingMfa })}</p>
-              )}
-              {((review.config.mode === 'ON' && impact.withoutMfa === 0) ||
-                (review.config.mode === 'OFF' && impact.losingMfa === 0) ||
-                review.config.mode === 'OPTIONAL') && <p>{t('admin.impactNone')}</p>}
-            </div>
-          )}
-          {review.withoutMfa.length > 0 && (
-            <section aria-labelledby={`${id}-without`}>
-              <h4 id={`${id}-without`}>{t('admin.usersWithoutMfa')}</h4>
-              <ul className="mfa-admin__list">
-                {review.withoutMfa.map((row) => (
-                  <li key={row.username}>
-                    {row.username}
-                    {row.email ? ` (${row.email})` : ''}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {review.config.mode === 'ON' && (
-            <section aria-labelledby={`${id}-rollout`} className="mfa-admin__guidance">
-              <h4 id={`${id}-rollout`}>{t('admin.rolloutTitle')}</h4>
-              <ol>
-                <li>{t('admin.rolloutOptional')}</li>
-                <li>{t('admin.rolloutAdmins')}</li>
-                <li>{t('admin.rolloutOn')}</li>
-              </ol>
-            </section>
-          )}
+          <PoolMfaImpact review={review} />
           <label htmlFor={`${id}-justification`}>{t('admin.justification')}</label>
           <p id={`${id}-justification-hint`} className="mfa-admin__hint">
             {t('admin.justificationHint')}

@@ -1,15 +1,11 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useMfaContext } from '../components/MfaProvider/index.js';
-import type {
-  AdminAdapter,
-  AdminComplianceStatus,
-  AdminListUsersInput,
-  AdminUserRow,
-  MfaMethod,
-} from '../ports.js';
+import { useMfaContext } from '../context/mfaContext.js';
+import type { AdminAdapter, AdminListUsersInput, AdminUserRow } from '../ports.js';
 import { BypassDialog, EndBypassDialog, ResetMfaDialog } from './ActionDialogs.js';
-import { formatDateTime, isForbidden, METHODS } from './adminShared.js';
+import { type UserMfaFilter, UserMfaFilters } from './UserMfaFilters.js';
+import { type UserMfaAction, UserMfaRow } from './UserMfaRow.js';
+import { usePagedList } from './usePagedList.js';
 
 export interface UserMfaTableProps {
   adapter: AdminAdapter;
@@ -24,29 +20,6 @@ export interface UserMfaTableProps {
 }
 
 const ROW_HEIGHT = 56;
-const COMPLIANCE: AdminComplianceStatus[] = ['compliant', 'in_grace', 'non_compliant', 'bypassed'];
-const DAY_MS = 86_400_000;
-
-type Filter = NonNullable<AdminListUsersInput['filter']>;
-type Load = 'loading' | 'ready' | 'error' | 'forbidden';
-type Action = { kind: 'reset' | 'bypass' | 'endBypass'; username: string };
-
-function StatusBadge({ row }: { row: AdminUserRow }) {
-  const { t, locale } = useMfaContext('UserMfaTable');
-  let detail = '';
-  if (row.compliance === 'in_grace' && row.graceUntil) {
-    const days = Math.max(0, Math.ceil((Date.parse(row.graceUntil) - Date.now()) / DAY_MS));
-    detail = t('admin.graceLeft', { count: days });
-  } else if (row.compliance === 'bypassed' && row.bypassUntil) {
-    detail = t('admin.bypassedUntil', { time: formatDateTime(row.bypassUntil, locale) });
-  }
-  return (
-    <span className="mfa-admin__badge" data-status={row.compliance}>
-      {t(`admin.status${row.compliance}`)}
-      {detail && <span className="mfa-admin__badge-detail"> · {detail}</span>}
-    </span>
-  );
-}
 
 /**
  * Every user of the pool with their MFA status, fetched a page at a time as the list scrolls
@@ -62,15 +35,8 @@ export function UserMfaTable({
   const { t } = useMfaContext('UserMfaTable');
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
-  const [filter, setFilter] = useState<Filter>({});
-  const [rows, setRows] = useState<AdminUserRow[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [load, setLoad] = useState<Load>('loading');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
-  const [action, setAction] = useState<Action | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
+  const [filter, setFilter] = useState<UserMfaFilter>({});
+  const [action, setAction] = useState<UserMfaAction | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -88,46 +54,20 @@ export function UserMfaTable({
     [pageSize, search, filter],
   );
 
-  // A new query starts from the first page; answers to an older query are dropped.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the load on retry
-  useEffect(() => {
-    const mine = ++generation.current;
-    setLoad('loading');
-    setMoreFailed(false);
-    adapter.listUsers(query()).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        setRows(page.items);
-        setCursor(page.cursor);
-        setLoad('ready');
-        scrollRef.current?.scrollTo?.({ top: 0 });
-      },
-      (error: unknown) => {
-        if (mine !== generation.current) return;
-        setLoad(isForbidden(error) ? 'forbidden' : 'error');
-      },
-    );
-  }, [adapter, query, attempt]);
-
-  const loadMore = useCallback(() => {
-    if (!cursor || loadingMore) return;
-    const mine = generation.current;
-    setLoadingMore(true);
-    setMoreFailed(false);
-    adapter.listUsers(query(cursor)).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        setRows((current) => [...current, ...page.items]);
-        setCursor(page.cursor);
-        setLoadingMore(false);
-      },
-      () => {
-        if (mine !== generation.current) return;
-        setLoadingMore(false);
-        setMoreFailed(true);
-      },
-    );
-  }, [adapter, query, cursor, loadingMore]);
+  // A new query starts from the first page, scrolled to the top.
+  const fetchPage = useCallback((next?: string) => adapter.listUsers(query(next)), [adapter, query]);
+  const {
+    items: rows,
+    cursor,
+    load,
+    loadingMore,
+    moreFailed,
+    retry,
+    loadMore,
+    setItems: setRows,
+  } = usePagedList<AdminUserRow>(fetchPage, {
+    onFirstPage: () => scrollRef.current?.scrollTo?.({ top: 0 }),
+  });
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -165,14 +105,6 @@ export function UserMfaTable({
     }
   };
 
-  const setFilterValue = (key: keyof Filter, value: string) =>
-    setFilter((current) => {
-      const next: Filter = { ...current };
-      if (value) (next as Record<string, string>)[key] = value;
-      else delete next[key];
-      return next;
-    });
-
   if (load === 'forbidden')
     return (
       <div className="mfa-admin mfa-root">
@@ -180,7 +112,6 @@ export function UserMfaTable({
       </div>
     );
 
-  const methodName = (method: MfaMethod) => t(`admin.method${method}`);
   const dialogProps = {
     adapter,
     open: true,
@@ -192,52 +123,13 @@ export function UserMfaTable({
 
   return (
     <div className="mfa-admin mfa-root" data-mfa-part="user-table">
-      <div className="mfa-admin__filters">
-        <label>
-          {t('admin.search')}
-          <input type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
-        </label>
-        <label>
-          {t('admin.filterCompliance')}
-          <select
-            value={filter.compliance ?? ''}
-            onChange={(event) => setFilterValue('compliance', event.target.value)}
-          >
-            <option value="">{t('admin.filterAll')}</option>
-            {COMPLIANCE.map((status) => (
-              <option key={status} value={status}>
-                {t(`admin.status${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.filterRole')}
-          <select value={filter.role ?? ''} onChange={(event) => setFilterValue('role', event.target.value)}>
-            <option value="">{t('admin.filterAll')}</option>
-            {seenRoles.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.filterMethod')}
-          <select
-            value={filter.method ?? ''}
-            onChange={(event) => setFilterValue('method', event.target.value)}
-          >
-            <option value="">{t('admin.filterAll')}</option>
-            {METHODS.map((method) => (
-              <option key={method} value={method}>
-                {methodName(method)}
-              </option>
-            ))}
-            <option value="NONE">{t('admin.methodNone')}</option>
-          </select>
-        </label>
-      </div>
+      <UserMfaFilters
+        searchText={searchText}
+        onSearchText={setSearchText}
+        filter={filter}
+        onFilter={setFilter}
+        roles={seenRoles}
+      />
 
       <div aria-live="polite" className="mfa-admin__status">
         {load === 'loading' && <p>{t('admin.loadingUsers')}</p>}
@@ -248,7 +140,7 @@ export function UserMfaTable({
       {load === 'error' && (
         <div role="alert" className="mfa-admin__error">
           <p>{t('admin.loadFailed')}</p>
-          <button type="button" className="mfa-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="mfa-button" onClick={retry}>
             {t('common.retry')}
           </button>
         </div>
@@ -281,58 +173,15 @@ export function UserMfaTable({
                 <td colSpan={5} style={{ height: paddingTop, padding: 0 }} />
               </tr>
             )}
-            {items.map((item) => {
-              const row = rows[item.index] as AdminUserRow;
-              return (
-                <tr key={row.username} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                  <td>
-                    <span className="mfa-admin__name">{row.username}</span>
-                    {row.email && <span className="mfa-admin__sub">{row.email}</span>}
-                  </td>
-                  <td>{row.groups.join(', ')}</td>
-                  <td>
-                    {row.methods.length ? row.methods.map(methodName).join(', ') : t('admin.methodNone')}
-                  </td>
-                  <td>
-                    <StatusBadge row={row} />
-                  </td>
-                  <td className="mfa-admin__actions">
-                    <button
-                      type="button"
-                      className="mfa-button"
-                      aria-label={t('admin.actionFor', { action: t('admin.resetMfa'), user: row.username })}
-                      onClick={() => setAction({ kind: 'reset', username: row.username })}
-                    >
-                      {t('admin.resetMfa')}
-                    </button>
-                    {row.compliance === 'bypassed' ? (
-                      <button
-                        type="button"
-                        className="mfa-button"
-                        aria-label={t('admin.actionFor', {
-                          action: t('admin.endBypass'),
-                          user: row.username,
-                        })}
-                        onClick={() => setAction({ kind: 'endBypass', username: row.username })}
-                      >
-                        {t('admin.endBypass')}
-                      </button>
-                    ) : (
-                      row.methods.length > 0 && (
-                        <button
-                          type="button"
-                          className="mfa-button"
-                          aria-label={t('admin.actionFor', { action: t('admin.bypass'), user: row.username })}
-                          onClick={() => setAction({ kind: 'bypass', username: row.username })}
-                        >
-                          {t('admin.bypass')}
-                        </button>
-                      )
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {items.map((item) => (
+              <UserMfaRow
+                key={(rows[item.index] as AdminUserRow).username}
+                row={rows[item.index] as AdminUserRow}
+                rowIndex={item.index + 2}
+                height={ROW_HEIGHT}
+                onAction={setAction}
+              />
+            ))}
             {paddingBottom > 0 && (
               <tr>
                 <td colSpan={5} style={{ height: paddingBottom, padding: 0 }} />

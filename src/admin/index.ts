@@ -17,6 +17,7 @@ export type {
   AdminResetInput,
   AdminUserRow,
   ComplianceExport,
+  ComplianceExportInput,
   MfaMethod,
   PoolMfaChangeImpact,
   PoolMfaConfig,

@@ -1,3 +1,4 @@
+import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../core/adminConstants.js';
 import { isMfaAdminErrorCode, MfaAdminError } from '../core/adminErrors.js';
 import type { MfaPolicy } from '../core/mfaPolicy.js';
 import type {
@@ -6,6 +7,7 @@ import type {
   AdminBypassResult,
   AdminPage,
   AdminUserRow,
+  AdoptionSnapshot,
   PoolMfaConfig,
   SetPoolMfaConfigResult,
 } from '../ports.js';
@@ -116,12 +118,22 @@ export function httpAdminAdapter({
       ),
     getPolicy: async () => (await call<{ policy: MfaPolicy | null }>('GET', '/policy')).policy,
     setPolicy: (input) => call<MfaPolicy>('PUT', '/policy', input),
-    async exportCompliance({ format }) {
-      const response = await send('GET', `/compliance-export${query({ format })}`);
+    listAdoptionSnapshots: async (input = {}) =>
+      (
+        await call<{ snapshots: AdoptionSnapshot[] }>(
+          'GET',
+          `/adoption-snapshots${query({ limit: input.limit })}`,
+        )
+      ).snapshots,
+    recordAdoptionSnapshot: () => call<AdoptionSnapshot>('POST', '/adoption-snapshots'),
+    async exportCompliance({ format, from, to }) {
+      const response = await send('GET', `/compliance-export${query({ format, from, to })}`);
       return {
         contentType: response.headers.get('content-type') ?? '',
         filename: filenameOf(response.headers.get('content-disposition'), `mfa-compliance.${format}`),
         body: await response.text(),
+        sha256: response.headers.get(EXPORT_SHA256_HEADER) ?? '',
+        auditId: response.headers.get(EXPORT_AUDIT_ID_HEADER) ?? '',
       };
     },
   };

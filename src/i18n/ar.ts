@@ -405,4 +405,14 @@ export const ar: Messages = {
   'admin.adoptionSummary': 'اليوم لدى {share} من المستخدمين مصادقة متعددة العوامل؛ هدف السياسة {target}.',
   'admin.adoptionCounting': '{count, plural, one {عُدّ مستخدم واحد…} other {عُدّ # مستخدم…}}',
   'admin.tabAdoption': 'اعتماد المصادقة متعددة العوامل',
+  // Compliance evidence export: period and digest (issue 19)
+  'admin.eventcompliance_exported': 'تصدير دليل الامتثال',
+  'admin.exportFrom': 'الفترة من (UTC)',
+  'admin.exportTo': 'الفترة حتى (UTC)',
+  'admin.exportPeriodHint':
+    'تُضمَّن عمليات إعادة التعيين والتجاوز وتغييرات الإعداد في هذه الفترة. الافتراضي: آخر 90 يومًا.',
+  'admin.exportPeriodOrder': 'لا يجوز أن تبدأ الفترة بعد نهايتها.',
+  'admin.exportPeriodTooLong': 'يغطي التصدير الواحد 366 يومًا على الأكثر: صدّر التدقيق الأطول على أجزاء.',
+  'admin.exportInvalid': 'رفض الخادم هذه الفترة. تحقّق من التاريخين وحاول مرة أخرى.',
+  'admin.exportDigest': 'بصمة SHA-256 للملف: {sha256}. سُجّلت كحدث تدقيق {id}.',
 };

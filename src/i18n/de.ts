@@ -430,4 +430,16 @@ export const de: Messages = {
   'admin.adoptionSummary': 'Heute haben {share} der Benutzer MFA; das Ziel der Richtlinie ist {target}.',
   'admin.adoptionCounting': '{count, plural, one {# Benutzer gezählt…} other {# Benutzer gezählt…}}',
   'admin.tabAdoption': 'MFA-Verbreitung',
+  // Compliance evidence export: period and digest (issue 19)
+  'admin.eventcompliance_exported': 'Compliance-Nachweis exportiert',
+  'admin.exportFrom': 'Zeitraum von (UTC)',
+  'admin.exportTo': 'Zeitraum bis (UTC)',
+  'admin.exportPeriodHint':
+    'Zurücksetzungen, Umgehungen und Konfigurationsänderungen dieses Zeitraums sind enthalten. Standard: die letzten 90 Tage.',
+  'admin.exportPeriodOrder': 'Der Zeitraum darf nicht nach seinem Ende beginnen.',
+  'admin.exportPeriodTooLong':
+    'Ein Export umfasst höchstens 366 Tage: Exportiere ein längeres Audit in Teilen.',
+  'admin.exportInvalid':
+    'Der Server hat diesen Zeitraum abgelehnt. Prüfe beide Daten und versuche es erneut.',
+  'admin.exportDigest': 'SHA-256 der Datei: {sha256}. Als Audit-Ereignis {id} erfasst.',
 };

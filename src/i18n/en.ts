@@ -401,6 +401,16 @@ export const en = {
   'admin.adoptionSummary': 'Today {share} of users have MFA; the policy target is {target}.',
   'admin.adoptionCounting': '{count, plural, one {# user counted…} other {# users counted…}}',
   'admin.tabAdoption': 'MFA adoption',
+  // Compliance evidence export: period and digest (issue 19)
+  'admin.eventcompliance_exported': 'Compliance evidence exported',
+  'admin.exportFrom': 'Period from (UTC)',
+  'admin.exportTo': 'Period to (UTC)',
+  'admin.exportPeriodHint':
+    'Resets, bypasses and configuration changes of this period are included. Default: the last 90 days.',
+  'admin.exportPeriodOrder': 'The period must not start after it ends.',
+  'admin.exportPeriodTooLong': 'One export covers at most 366 days: export a longer audit in parts.',
+  'admin.exportInvalid': 'The server refused this period. Check both dates and try again.',
+  'admin.exportDigest': 'SHA-256 of the file: {sha256}. Recorded as audit event {id}.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

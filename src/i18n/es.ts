@@ -425,4 +425,15 @@ export const es: Messages = {
     'Hoy el {share} de los usuarios tiene MFA; el objetivo de la política es {target}.',
   'admin.adoptionCounting': '{count, plural, one {# usuario contado…} other {# usuarios contados…}}',
   'admin.tabAdoption': 'Adopción de MFA',
+  // Compliance evidence export: period and digest (issue 19)
+  'admin.eventcompliance_exported': 'Evidencia de cumplimiento exportada',
+  'admin.exportFrom': 'Periodo desde (UTC)',
+  'admin.exportTo': 'Periodo hasta (UTC)',
+  'admin.exportPeriodHint':
+    'Se incluyen los restablecimientos, las omisiones y los cambios de configuración de este periodo. Por defecto: los últimos 90 días.',
+  'admin.exportPeriodOrder': 'El periodo no puede empezar después de terminar.',
+  'admin.exportPeriodTooLong':
+    'Una exportación abarca como máximo 366 días: exporta una auditoría más larga por partes.',
+  'admin.exportInvalid': 'El servidor rechazó este periodo. Revisa ambas fechas e inténtalo de nuevo.',
+  'admin.exportDigest': 'SHA-256 del archivo: {sha256}. Registrado como evento de auditoría {id}.',
 };

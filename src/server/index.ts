@@ -21,6 +21,7 @@ export type {
   AdminResetInput,
   AdminUserRow,
   ComplianceExport,
+  ComplianceExportInput,
   MfaMethod,
   PoolMfaChangeImpact,
   PoolMfaConfig,
@@ -37,7 +38,17 @@ export {
   type CognitoAdminPoolOptions,
   cognitoAdminPool,
 } from './admin/cognitoAdminPool.js';
-export { complianceCsv, csvField } from './admin/compliance.js';
+export {
+  COMPLIANCE_CONTROLS,
+  COMPLIANCE_EXPORT_FORMAT,
+  type ComplianceControl,
+  type CompliancePeriod,
+  type ComplianceReport,
+  type ComplianceSummary,
+  complianceJson,
+} from './admin/compliance.js';
+export { COMPLIANCE_CSV_SECTIONS, complianceCsv } from './admin/complianceCsv.js';
+export type { Sha256 } from './admin/digest.js';
 export {
   createMfaAdminHandler,
   MFA_ADMIN_ROUTES,

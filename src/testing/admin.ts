@@ -1,5 +1,6 @@
 import { MfaAdminError } from '../core/adminErrors.js';
 import type { AdminAdapter, MfaMethod } from '../ports.js';
+import { webCryptoSha256 } from '../server/admin/digest.js';
 import { memoryAdminStore } from '../server/admin/memoryAdminStore.js';
 import type { AdminPool, PoolUser } from '../server/admin/pool.js';
 import { type AdminActor, createMfaAdminService, type MfaAdminService } from '../server/admin/service.js';
@@ -82,6 +83,11 @@ export function simulatedAdminPool(runtime: SimulatorRuntime): AdminPool {
   };
 }
 
+/** What `httpAdminAdapter` throws when the admin API cannot be reached. */
+export function adminNetworkError(): never {
+  throw new MfaAdminError('NETWORK', 'The admin API could not be reached.');
+}
+
 export interface SimulatedAdmin {
   adapter: AdminAdapter;
   service: MfaAdminService;
@@ -99,6 +105,8 @@ export function createSimulatedAdmin(runtime: SimulatorRuntime, adminGroups: str
     pool: simulatedAdminPool(runtime),
     store: memoryAdminStore({ data: state.admin, onChange: runtime.commit }),
     recoveryStore: simulatedRecoveryStore(runtime),
+    // WebCrypto: the simulator runs in browsers too (the server's handler uses node:crypto).
+    sha256: webCryptoSha256,
     now: runtime.now,
   });
 
@@ -128,9 +136,14 @@ export function createSimulatedAdmin(runtime: SimulatorRuntime, adminGroups: str
       actor();
       return service.getAuditLog(query);
     },
-    exportCompliance: async (input) => {
+    exportCompliance: async (input) => service.exportCompliance(actor(), input),
+    listAdoptionSnapshots: async (input) => {
       actor();
-      return service.exportCompliance(input);
+      return service.listAdoptionSnapshots(input);
+    },
+    recordAdoptionSnapshot: async () => {
+      actor();
+      return service.recordAdoptionSnapshot();
     },
     getPolicy: async () => {
       actor();

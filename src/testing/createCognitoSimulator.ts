@@ -3,7 +3,7 @@ import { COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../core/pa
 import type { AdminAdapter, AuthClient, MfaMethod, RecoveryCodesAdapter, StepUpVerifier } from '../ports.js';
 import type { SweepResult } from '../server/admin/service.js';
 import type { RecoveryAuditEvent } from '../server/recovery/audit.js';
-import { createSimulatedAdmin } from './admin.js';
+import { adminNetworkError, createSimulatedAdmin } from './admin.js';
 import { errors } from './cognitoErrors.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createPool, type SimulatorPool, storedUserFromSeed } from './pool.js';
@@ -142,7 +142,8 @@ export function createCognitoSimulator(options: CognitoSimulatorOptions = {}): C
           const fault = faults.get(key);
           faults.delete(key);
           await Promise.resolve();
-          if (fault === 'network') return errors.network();
+          // The admin adapter fails as httpAdminAdapter does when its fetch throws.
+          if (fault === 'network') return prefix === 'admin.' ? adminNetworkError() : errors.network();
           if (fault instanceof Error) throw fault;
           if (fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
           return (implementation as (...a: unknown[]) => Promise<unknown>)(...args);

@@ -1,54 +1,18 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import * as main from 'mfa-kit';
-import { MfaProvider, StepUpProvider } from 'mfa-kit';
+import { MfaProvider } from 'mfa-kit';
 import {
   AuditLog,
   BypassDialog,
-  ComplianceEvidenceExport,
-  type ComplianceExport,
   MfaAdminConsole,
   MfaAdoptionChart,
   PoolMfaSettings,
   UserMfaTable,
 } from 'mfa-kit/admin';
 import { createCognitoSimulator } from 'mfa-kit/testing';
-import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_SECRET, demoOrganisation, signInAs } from '../../stories/support/adminDemo';
-import { phoneCode } from '../contract/support/authenticator';
-
-async function setup(ui: (adapter: main.AdminAdapter) => ReactElement, { count = 50, as = 'alice' } = {}) {
-  const simulator = createCognitoSimulator({ users: demoOrganisation(count) });
-  await signInAs(simulator, as);
-  const user = userEvent.setup();
-  render(
-    <MfaProvider client={simulator.client} issuer="Acme">
-      <StepUpProvider verifier={simulator.stepUpVerifier}>{ui(simulator.admin)}</StepUpProvider>
-    </MfaProvider>,
-  );
-  return { simulator, user };
-}
-
-/** Confirms the step-up prompt with the admin's authenticator code. */
-async function stepUp(user: ReturnType<typeof userEvent.setup>) {
-  const prompt = await screen.findByRole('dialog', { name: "Confirm it's you" });
-  const code = within(prompt).getByRole('textbox', { name: 'Verification code' });
-  await waitFor(() => expect(code).toHaveFocus());
-  await user.keyboard(phoneCode(ADMIN_SECRET));
-}
-
-/** RFC 4180: quoted fields, doubled quotes, CRLF rows (what the export writes). */
-function parseCsv(text: string): string[][] {
-  return text
-    .trimEnd()
-    .split('\r\n')
-    .map((line) =>
-      [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
-        (m[1] ?? m[2] ?? '').replaceAll('""', '"'),
-      ),
-    );
-}
+import { demoOrganisation, signInAs } from '../../stories/support/adminDemo';
+import { setup, stepUp } from './adminSetup';
 
 const table = () => screen.findByRole('table', { name: 'Users and their MFA' });
 
@@ -253,57 +217,6 @@ describe('mfa-kit/admin', () => {
     );
   });
 
-  it('downloads the compliance CSV: it parses back to the rows the adapter lists, formula cells made inert', async () => {
-    const files: ComplianceExport[] = [];
-    const { simulator, user } = await setup(
-      (adapter) => <ComplianceEvidenceExport adapter={adapter} onExport={(file) => files.push(file)} />,
-      { count: 70 },
-    );
-    simulator.pool.createUser({
-      username: 'mallory',
-      password: 'Passw0rd!',
-      email: '=HYPERLINK("http://x")@example.com',
-    });
-    await user.click(screen.getByRole('button', { name: 'Download CSV' }));
-    expect(
-      await screen.findByText(/^Downloaded mfa-compliance-\d{4}-\d{2}-\d{2}\.csv\.$/),
-    ).toBeInTheDocument();
-    const [header, ...rows] = parseCsv(files[0]?.body ?? '');
-    expect(header).toEqual([
-      'username',
-      'email',
-      'groups',
-      'methods',
-      'preferred',
-      'compliance',
-      'graceUntil',
-      'bypassUntil',
-      'lastChangedAt',
-    ]);
-    const listed: main.AdminUserRow[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await simulator.admin.listUsers({ cursor, limit: 60 });
-      listed.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    expect(rows).toHaveLength(listed.length);
-    expect(rows.map((row) => [row[0], row[1], row[2], row[3], row[5]])).toEqual(
-      listed.map((row) => [
-        row.username,
-        /^[=+\-@]/.test(row.email ?? '') ? `'${row.email}` : (row.email ?? ''),
-        row.groups.join(' '),
-        row.methods.join(' '),
-        row.compliance,
-      ]),
-    );
-    const mallory = rows.find((row) => row[0] === 'mallory');
-    expect(mallory?.[1]).toBe(`'=HYPERLINK("http://x")@example.com`);
-    await user.click(screen.getByRole('button', { name: 'Download JSON' }));
-    await waitFor(() => expect(files).toHaveLength(2));
-    expect(JSON.parse(files[1]?.body ?? '{}').users).toEqual(listed);
-  });
-
   it('charts MFA adoption by role against the target, with the numbers in a table', async () => {
     const snapshots: unknown[] = [];
     await setup(
@@ -338,6 +251,26 @@ describe('mfa-kit/admin', () => {
     // support: carol (none), user000003 (authenticator), user000007 (email) → 2 of 3.
     expect(within(today as HTMLElement).getAllByRole('cell')[5]).toHaveTextContent('67%');
     expect(snapshots).toHaveLength(1);
+  });
+
+  it('charts the adoption history the host stored when given none', async () => {
+    const stored = {
+      at: '2026-09-01T00:00:00.000Z',
+      byRole: { '*': { withMfa: 3, total: 12 } },
+    };
+    await setup(
+      (adapter) => (
+        <MfaAdoptionChart
+          adapter={{ ...adapter, listAdoptionSnapshots: async () => [stored] }}
+          target={0.9}
+        />
+      ),
+      { count: 10 },
+    );
+    const table = await screen.findByRole('table', { name: 'Share of users with MFA, by role' });
+    const [earlier, today] = within(table).getAllByRole('row').slice(1);
+    expect(within(earlier as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent('25%');
+    expect(within(today as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent('79%');
   });
 
   it('cancelling the step-up changes nothing and keeps the justification for a retry', async () => {

@@ -98,6 +98,9 @@ const requests: Record<string, () => Request> = {
   'GET /audit-log': () => new Request('https://app.example/mfa/admin/audit-log'),
   'GET /compliance-export': () => new Request('https://app.example/mfa/admin/compliance-export?format=csv'),
   'GET /policy': () => new Request('https://app.example/mfa/admin/policy'),
+  'GET /adoption-snapshots': () => new Request('https://app.example/mfa/admin/adoption-snapshots'),
+  'POST /adoption-snapshots': () =>
+    new Request('https://app.example/mfa/admin/adoption-snapshots', { method: 'POST' }),
   'PUT /policy': () =>
     new Request('https://app.example/mfa/admin/policy', {
       method: 'PUT',
@@ -136,6 +139,8 @@ const adminStatus: Record<string, number> = {
   'GET /compliance-export': 200,
   'GET /policy': 200,
   'PUT /policy': 200,
+  'GET /adoption-snapshots': 200,
+  'POST /adoption-snapshots': 201,
 };
 
 /** The matrix, printed for the issue note: route → caller → status. */

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { createHash } from 'node:crypto';
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { adminTableDefinition, dynamoDbAdminStore } from 'mfa-kit/server/dynamodb';
@@ -20,6 +21,7 @@ import { type AdminCognitoProxy, startAdminCognitoProxy } from './support/adminC
 import { type AdminTestPool, createAdminPool } from './support/adminPool';
 import { accessTokenFor, adminClient } from './support/cognitoPool';
 import { type LocalDynamo, startDynalite } from './support/dynalite';
+import { parseComplianceCsv } from './support/parseComplianceCsv';
 
 /**
  * The admin routes on cognito-local (pool MFA config, ListUsers, AdminGetUser, groups) and dynalite,
@@ -508,12 +510,28 @@ describe('compliance export', () => {
     expect(csv.headers.get('content-disposition')).toMatch(
       /^attachment; filename="mfa-compliance-\d{4}-\d\d-\d\d\.csv"$/,
     );
-    const lines = csv.body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(
-      'username,email,groups,methods,preferred,compliance,graceUntil,bypassUntil,lastChangedAt',
+    const parsed = parseComplianceCsv(csv.body);
+    expect(parsed.users).toHaveLength(users.length);
+    expect(parsed.users.find((row) => row.username === 'alice')).toMatchObject({
+      groups: 'finance',
+      methods: 'TOTP',
+      preferred: 'TOTP',
+      compliance: 'compliant',
+    });
+    // The file's SHA-256 (node:crypto here) and its audit event travel as headers.
+    const digest = createHash('sha256').update(csv.body, 'utf8').digest('hex');
+    expect(csv.headers.get('x-mfa-export-sha256')).toBe(digest);
+    const events = await call<{ items: Array<{ id: string; details: unknown }> }>(
+      handler,
+      'GET',
+      '/audit-log?type=compliance_exported',
     );
-    expect(lines).toHaveLength(users.length + 1);
-    expect(lines.find((line) => line.startsWith('"alice"'))).toContain('"finance","TOTP","TOTP","compliant"');
+    expect(events.body.items[0]).toMatchObject({
+      id: csv.headers.get('x-mfa-audit-id'),
+      details: { sha256: digest, format: 'csv' },
+    });
+    expect((await call(handler, 'GET', '/compliance-export?from=2026-13-45')).status).toBe(400);
+    expect((await call(handler, 'GET', '/compliance-export?from=2020-01-01&to=2026-01-01')).status).toBe(400);
     const json = await call<{ users: AdminUserRow[] }>(handler, 'GET', '/compliance-export?format=json');
     expect(json.body.users).toHaveLength(users.length);
     expect((await call(handler, 'GET', '/compliance-export?format=xlsx')).status).toBe(400);

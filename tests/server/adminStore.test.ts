@@ -255,6 +255,19 @@ describe.each(targets)('admin store contract: %s', (_name, makeStore) => {
     expect(await store.getBackfill()).toEqual(checkpoint);
   });
 
+  it('keeps adoption snapshots, oldest first, one per time', async () => {
+    const store = await makeStore();
+    const at = (day: number) => `2026-0${day}-01T00:00:00.000Z`;
+    for (const day of [3, 1, 2])
+      await store.putAdoptionSnapshot?.({ at: at(day), byRole: { '*': { withMfa: day, total: 9 } } });
+    await store.putAdoptionSnapshot?.({ at: at(2), byRole: { '*': { withMfa: 7, total: 9 } } });
+    expect(await store.listAdoptionSnapshots?.(2)).toEqual([
+      { at: at(2), byRole: { '*': { withMfa: 7, total: 9 } } },
+      { at: at(3), byRole: { '*': { withMfa: 3, total: 9 } } },
+    ]);
+    expect(await store.listAdoptionSnapshots?.(10)).toHaveLength(3);
+  });
+
   it('keeps the enforcement policy, replaced as a whole', async () => {
     const store = await makeStore();
     expect(await store.getPolicy()).toBeUndefined();

@@ -151,7 +151,7 @@ describe('simulator admin adapter', () => {
     await signInAs(sim, 'root');
     sim.failNext('admin.resetUserMfa', 'network');
     await expect(sim.admin.resetUserMfa({ username: 'alice', justification })).rejects.toMatchObject({
-      name: 'NetworkError',
+      code: 'NETWORK',
     });
     expect(sim.pool.getUser('alice')?.totpEnabled).toBe(true);
     await sim.admin.resetUserMfa({ username: 'alice', justification });

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { useMfaContext } from '../../context/mfaContext.js';
 
 /** Set inside a card that already shows the brand, so a flow nested in it (TOTP setup in sign-in) does not repeat it. */
 const BrandShown = createContext(false);

@@ -1,5 +1,5 @@
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
-import { useMfaContext } from '../MfaProvider/index.js';
+import { useMfaContext } from '../../context/mfaContext.js';
 
 /**
  * A step whose code loads on demand (`React.lazy`): steps most sign-ins never show (TOTP setup,

@@ -1,18 +1,15 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { MfaAdminError, type MfaAdminErrorCode } from '../../core/adminErrors.js';
-import type {
-  AdminAuditEventType,
-  AdminComplianceStatus,
-  MfaMethod,
-  SetMfaPolicyInput,
-} from '../../ports.js';
-import { BodyError, bearerToken, json, type MfaRequestContext, readJsonObject } from '../http.js';
+import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../../core/adminConstants.js';
+import { MfaAdminError } from '../../core/adminErrors.js';
+import { bearerToken, json, type MfaRequestContext } from '../http.js';
 import { type PoolTokenOptions, verifyPoolJwt } from '../poolJwt.js';
 import type { RecoveryCodeStore } from '../recovery/store.js';
 import { cognitoAdminPool } from './cognitoAdminPool.js';
+import { errorResponse, REQUEST_ID } from './handlerRequest.js';
+import { adminRoutes } from './handlerRoutes.js';
+import { nodeSha256 } from './nodeDigest.js';
 import type { AdminPool } from './pool.js';
 import {
-  type AdminActor,
   type AdminAuditSink,
   createMfaAdminService,
   type GraceSubject,
@@ -50,36 +47,6 @@ export interface MfaAdminHandlerOptions extends PoolTokenOptions {
 
 export type MfaAdminHandler = (request: Request, context?: MfaRequestContext) => Promise<Response>;
 
-const STATUS: Record<MfaAdminErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  SELF_ACTION_FORBIDDEN: 403,
-  INVALID_REQUEST: 400,
-  JUSTIFICATION_REQUIRED: 400,
-  USER_NOT_FOUND: 404,
-  ALREADY_BYPASSED: 409,
-  NOT_BYPASSED: 409,
-  NO_MFA_TO_BYPASS: 409,
-  BYPASS_UNAVAILABLE_POOL_MFA_ON: 409,
-  RESET_UNAVAILABLE_POOL_MFA_ON: 409,
-  POOL_ERROR: 502,
-  NETWORK: 502,
-  UNKNOWN: 500,
-};
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-const COMPLIANCE: readonly AdminComplianceStatus[] = ['compliant', 'in_grace', 'non_compliant', 'bypassed'];
-const METHOD_FILTERS: readonly string[] = ['TOTP', 'SMS', 'EMAIL', 'NONE'];
-const EVENT_TYPES: readonly AdminAuditEventType[] = [
-  'mfa_reset',
-  'mfa_bypass',
-  'mfa_bypass_ended',
-  'mfa_bypass_expired',
-  'pool_mfa_changed',
-  'policy_changed',
-  'mfa_recovery_used',
-];
-
 /** The admin routes, for documentation and the authorization tests. */
 export const MFA_ADMIN_ROUTES = [
   { method: 'GET', path: '/pool-mfa' },
@@ -93,44 +60,9 @@ export const MFA_ADMIN_ROUTES = [
   { method: 'GET', path: '/compliance-export' },
   { method: 'GET', path: '/policy' },
   { method: 'PUT', path: '/policy' },
+  { method: 'GET', path: '/adoption-snapshots' },
+  { method: 'POST', path: '/adoption-snapshots' },
 ] as const;
-
-function errorResponse(error: MfaAdminError, requestId: string): Response {
-  const headers: Record<string, string> = { 'x-request-id': requestId };
-  if (error.code === 'UNAUTHORIZED') headers['www-authenticate'] = 'Bearer error="invalid_token"';
-  return json(
-    STATUS[error.code],
-    {
-      error: error.code,
-      message: error.message,
-      ...(error.alternative ? { alternative: error.alternative } : {}),
-    },
-    headers,
-  );
-}
-
-const isoParam = (value: string | null, name: string): string | undefined => {
-  if (value === null || value === '') return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new MfaAdminError('INVALID_REQUEST', `${name} must be an ISO 8601 time.`);
-  return new Date(time).toISOString();
-};
-
-function oneOf<T extends string>(value: string | null, allowed: readonly T[], name: string): T | undefined {
-  if (value === null || value === '') return undefined;
-  if (!(allowed as readonly string[]).includes(value))
-    throw new MfaAdminError('INVALID_REQUEST', `${name} must be one of ${allowed.join(', ')}.`);
-  return value as T;
-}
-
-async function body(request: Request): Promise<Record<string, unknown>> {
-  try {
-    return await readJsonObject(request);
-  } catch (error) {
-    if (error instanceof BodyError) throw new MfaAdminError('INVALID_REQUEST', error.message);
-    throw error;
-  }
-}
 
 /**
  * The admin API as a Web-standard handler, beside `createMfaHandler`'s recovery routes (see
@@ -156,6 +88,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     audit: options.audit,
     graceUntil: options.graceUntil,
     statusIndex: options.statusIndex,
+    sha256: nodeSha256,
     now: options.now,
   });
 
@@ -180,122 +113,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     return claims.username;
   }
 
-  async function route(request: Request, path: string, actor: AdminActor): Promise<Response | undefined> {
-    const url = new URL(request.url);
-    const query = url.searchParams;
-    const method = request.method;
-    if (path === '/pool-mfa') {
-      if (method === 'GET') return json(200, await service.getPoolMfaConfig());
-      if (method === 'PUT') {
-        const input = await body(request);
-        return json(
-          200,
-          await service.setPoolMfaConfig(actor, {
-            mode: input.mode as 'OFF',
-            methods: input.methods as MfaMethod[],
-            dryRun: input.dryRun === true,
-            ...(input.justification === undefined ? {} : { justification: input.justification as string }),
-          }),
-        );
-      }
-      return json(405, { error: 'METHOD_NOT_ALLOWED' });
-    }
-    if (path === '/users') {
-      if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
-      const limit = query.get('limit');
-      return json(
-        200,
-        await service.listUsers({
-          cursor: query.get('cursor') ?? undefined,
-          limit: limit === null ? undefined : Number(limit),
-          search: query.get('search') ?? undefined,
-          filter: {
-            compliance: oneOf(query.get('compliance'), COMPLIANCE, 'compliance'),
-            role: query.get('role') || undefined,
-            method: oneOf(query.get('method'), METHOD_FILTERS, 'method') as MfaMethod | 'NONE' | undefined,
-          },
-        }),
-      );
-    }
-    const user = /^\/users\/([^/]+)(\/mfa-reset|\/mfa-bypass)?$/.exec(path);
-    if (user) {
-      let username: string;
-      try {
-        username = decodeURIComponent(user[1] ?? '');
-      } catch {
-        throw new MfaAdminError('INVALID_REQUEST', 'The username is not valid percent-encoding.');
-      }
-      const action = user[2];
-      if (!action) {
-        if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
-        return json(200, await service.getUser(username));
-      }
-      if (action === '/mfa-reset') {
-        if (method !== 'POST') return json(405, { error: 'METHOD_NOT_ALLOWED' });
-        const input = await body(request);
-        return json(
-          200,
-          await service.resetUserMfa(actor, { username, justification: input.justification as string }),
-        );
-      }
-      if (method === 'POST') {
-        const input = await body(request);
-        return json(
-          201,
-          await service.bypassUserMfa(actor, {
-            username,
-            justification: input.justification as string,
-            ...(input.hours === undefined ? {} : { hours: input.hours as number }),
-          }),
-        );
-      }
-      if (method === 'DELETE') return json(200, await service.endBypass(actor, { username }));
-      return json(405, { error: 'METHOD_NOT_ALLOWED' });
-    }
-    if (path === '/audit-log') {
-      if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
-      const limit = query.get('limit');
-      return json(
-        200,
-        await service.getAuditLog({
-          cursor: query.get('cursor') ?? undefined,
-          type: oneOf(query.get('type'), EVENT_TYPES, 'type'),
-          target: query.get('target') || undefined,
-          from: isoParam(query.get('from'), 'from'),
-          to: isoParam(query.get('to'), 'to'),
-          ...(limit === null ? {} : { limit: Number(limit) || 50 }),
-        }),
-      );
-    }
-    if (path === '/policy') {
-      if (method === 'GET') return json(200, { policy: await service.getPolicy() });
-      if (method === 'PUT') {
-        const input = await body(request);
-        return json(
-          200,
-          await service.setPolicy(actor, {
-            policy: input.policy as SetMfaPolicyInput['policy'],
-            justification: input.justification as string,
-          }),
-        );
-      }
-      return json(405, { error: 'METHOD_NOT_ALLOWED' });
-    }
-    if (path === '/compliance-export') {
-      if (method !== 'GET') return json(405, { error: 'METHOD_NOT_ALLOWED' });
-      const format = oneOf(query.get('format') ?? 'csv', ['csv', 'json'] as const, 'format') ?? 'csv';
-      const report = await service.exportCompliance({ format });
-      return new Response(report.body, {
-        status: 200,
-        headers: {
-          'content-type': report.contentType,
-          'content-disposition': `attachment; filename="${report.filename}"`,
-          'cache-control': 'no-store',
-        },
-      });
-    }
-    return undefined;
-  }
+  const route = adminRoutes(service);
 
   function withCors(request: Request, response: Response): Response {
     const origin = request.headers.get('origin');
@@ -303,7 +121,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     response.headers.set('access-control-allow-origin', origin);
     response.headers.set(
       'access-control-expose-headers',
-      'www-authenticate, x-request-id, content-disposition',
+      `www-authenticate, x-request-id, content-disposition, ${EXPORT_SHA256_HEADER}, ${EXPORT_AUDIT_ID_HEADER}`,
     );
     response.headers.set('vary', 'Origin');
     return response;

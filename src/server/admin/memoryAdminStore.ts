@@ -1,5 +1,5 @@
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
-import type { AdminAuditEvent } from '../../ports.js';
+import type { AdminAuditEvent, AdoptionSnapshot } from '../../ports.js';
 import {
   type AdminStore,
   type BackfillCheckpoint,
@@ -18,6 +18,8 @@ export interface MemoryAdminStoreData {
   statuses?: Record<string, MfaStatusEntry>;
   backfill?: BackfillCheckpoint;
   policy?: MfaPolicy;
+  /** Adoption snapshots, oldest first. */
+  adoption?: AdoptionSnapshot[];
 }
 
 export interface MemoryAdminStoreOptions {
@@ -173,6 +175,14 @@ export function memoryAdminStore(options: MemoryAdminStoreOptions = {}): AdminSt
     async putBackfill(checkpoint) {
       data.backfill = copy(checkpoint);
       notify();
+    },
+    async putAdoptionSnapshot(snapshot) {
+      const kept = (data.adoption ?? []).filter((earlier) => earlier.at !== snapshot.at);
+      data.adoption = [...kept, copy(snapshot)].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      notify();
+    },
+    async listAdoptionSnapshots(limit) {
+      return (data.adoption ?? []).slice(-limit).map(copy);
     },
     async expiredBypasses(now, limit) {
       return [...bypasses.values()]

@@ -1,5 +1,11 @@
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
-import type { AdminAuditEvent, AdminAuditQuery, AdminPage, MfaMethod } from '../../ports.js';
+import type {
+  AdminAuditEvent,
+  AdminAuditQuery,
+  AdminPage,
+  AdoptionSnapshot,
+  MfaMethod,
+} from '../../ports.js';
 import { fromBase64Url, toBase64Url } from '../recovery/hashing.js';
 
 /** A user's MFA as the pool holds it: what a bypass turns off and later restores. */
@@ -109,6 +115,10 @@ export interface AdminStore {
   putPolicy(policy: MfaPolicy): Promise<void>;
   getBackfill(): Promise<BackfillCheckpoint | undefined>;
   putBackfill(checkpoint: BackfillCheckpoint): Promise<void>;
+  /** Keeps an adoption snapshot (one per `at`). Optional: without it no adoption history is kept. */
+  putAdoptionSnapshot?(snapshot: AdoptionSnapshot): Promise<void>;
+  /** The last `limit` adoption snapshots, oldest first. */
+  listAdoptionSnapshots?(limit: number): Promise<AdoptionSnapshot[]>;
 }
 
 /** Whether an index entry passes the filters a store applies (shared by the stores). */

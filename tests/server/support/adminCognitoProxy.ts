@@ -1,14 +1,16 @@
-import { createServer, request as forward } from 'node:http';
-import type { RecordedCall } from './cognitoProxy';
+import {
+  callUpstream,
+  internalError,
+  type ProxyAnswer,
+  type RecordingProxy,
+  startRecordingProxy,
+} from './cognitoProxy';
 
-export interface AdminCognitoProxy {
-  endpoint: string;
-  calls: RecordedCall[];
+export interface AdminCognitoProxy extends RecordingProxy {
   /** Remembered devices per username, answered by AdminListDevices and removed by AdminForgetDevice. */
   devices: Map<string, string[]>;
   /** The next call of `target` answers 500 InternalErrorException. */
   failNext(target: string): void;
-  stop(): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
@@ -35,42 +37,16 @@ const SETTINGS: Array<[string, string]> = [
  * Everything else goes to cognito-local unchanged.
  */
 export async function startAdminCognitoProxy(upstream: string): Promise<AdminCognitoProxy> {
-  const calls: RecordedCall[] = [];
   const devices = new Map<string, string[]>();
   const overlay = new Map<string, MfaSettings>();
   const failing = new Set<string>();
 
-  function upstreamCall(target: string, body: Json): Promise<{ status: number; body: Json }> {
-    return new Promise((resolve, reject) => {
-      const url = new URL('/', upstream);
-      const out = forward(
-        url,
-        {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-amz-json-1.1',
-            'x-amz-target': `AWSCognitoIdentityProviderService.${target}`,
-          },
-        },
-        (answer) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-          answer.on('end', () =>
-            resolve({
-              status: answer.statusCode ?? 502,
-              body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Json,
-            }),
-          );
-        },
-      );
-      out.on('error', reject);
-      out.end(JSON.stringify(body));
-    });
-  }
-
-  async function setPreference(body: Json): Promise<{ status: number; body: Json }> {
+  async function setPreference(body: Json): Promise<ProxyAnswer> {
     const username = String(body.Username);
-    const base = await upstreamCall('AdminGetUser', { UserPoolId: body.UserPoolId, Username: username });
+    const base = await callUpstream(upstream, 'AdminGetUser', {
+      UserPoolId: body.UserPoolId,
+      Username: username,
+    });
     if (base.status !== 200) return base;
     const verified = ((base.body.UserMFASettingList as string[] | undefined) ?? []).includes(
       'SOFTWARE_TOKEN_MFA',
@@ -98,9 +74,8 @@ export async function startAdminCognitoProxy(upstream: string): Promise<AdminCog
     return { status: 200, body: {} };
   }
 
-  async function answer(target: string, body: Json): Promise<{ status: number; body: Json } | undefined> {
-    if (failing.delete(target))
-      return { status: 500, body: { __type: 'InternalErrorException', message: 'boom' } };
+  async function answer(target: string, body: Json): Promise<ProxyAnswer | undefined> {
+    if (failing.delete(target)) return internalError();
     if (target === 'AdminSetUserMFAPreference') return setPreference(body);
     if (target === 'AdminListDevices') {
       const keys = devices.get(String(body.Username)) ?? [];
@@ -115,7 +90,7 @@ export async function startAdminCognitoProxy(upstream: string): Promise<AdminCog
       return { status: 200, body: {} };
     }
     if (target === 'AdminGetUser') {
-      const base = await upstreamCall(target, body);
+      const base = await callUpstream(upstream, target, body);
       const settings = overlay.get(String(body.Username));
       if (base.status !== 200 || !settings) return base;
       const patched: Json = { ...base.body, UserMFASettingList: settings.list };
@@ -126,60 +101,12 @@ export async function startAdminCognitoProxy(upstream: string): Promise<AdminCog
     return undefined;
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const target =
-        String(req.headers['x-amz-target'] ?? '')
-          .split('.')
-          .pop() ?? '';
-      const body = raw.length ? (JSON.parse(raw.toString()) as Json) : {};
-      calls.push({ target, body });
-      answer(target, body).then(
-        (own) => {
-          if (own) {
-            res.writeHead(own.status, { 'content-type': 'application/x-amz-json-1.1' });
-            res.end(JSON.stringify(own.body));
-            return;
-          }
-          const url = new URL(req.url ?? '/', upstream);
-          const out = forward(
-            url,
-            { method: req.method, headers: { ...req.headers, host: url.host } },
-            (up) => {
-              res.writeHead(up.statusCode ?? 502, up.headers);
-              up.pipe(res);
-            },
-          );
-          out.on('error', () => {
-            res.writeHead(502);
-            res.end();
-          });
-          out.end(raw);
-        },
-        () => {
-          res.writeHead(502);
-          res.end();
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const proxy = await startRecordingProxy(upstream, answer);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    calls,
+    ...proxy,
     devices,
     failNext: (target) => {
       failing.add(target);
     },
-    stop: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
