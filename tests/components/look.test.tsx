@@ -2,6 +2,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MfaProvider, SignIn, StepUpDialog, TotpSetup } from 'mfa-kit';
+import { de } from 'mfa-kit/locales/de';
 import { createCognitoSimulator } from 'mfa-kit/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { phoneCode, wrongCode } from '../contract/support/authenticator';
@@ -97,7 +98,7 @@ describe('the app name and logo', () => {
     const simulator = simulatorWith();
     render(
       <MfaProvider client={simulator.client} appName="Acme Cloud">
-        <MfaProvider client={simulator.client} locale="de">
+        <MfaProvider client={simulator.client} locale="de" catalog={de}>
           <SignIn />
         </MfaProvider>
       </MfaProvider>,
