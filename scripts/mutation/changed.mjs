@@ -6,7 +6,11 @@
  * of unchanged mutants are reused from the baseline, so only what changed is tested.
  * Nothing changed: says so and exits 0 without starting Stryker.
  *
- *   node scripts/mutation/changed.mjs [--list] [extra stryker arguments]
+ * `--max-lines N` (CI passes 300): when more than N lines of mutated files changed, the run would not
+ * fit the CI budget (~1.5 mutants per line, ~1 s each on two cores), so it is skipped with a notice:
+ * run `npm run test:mutation` locally and commit the refreshed baseline with the change.
+ *
+ *   node scripts/mutation/changed.mjs [--list] [--max-lines N] [extra stryker arguments]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -47,8 +51,23 @@ export function changedSinceBaseline() {
   return { baselineCommit, files: [...changed].sort() };
 }
 
+/** Lines added or changed in `files` since `commit` (a file new to git counts whole). */
+export function changedLines(commit, files) {
+  let lines = 0;
+  for (const file of files) {
+    const tracked = git('ls-files', '--', file) !== '';
+    const stat = tracked ? git('diff', '--numstat', commit, '--', file) : '';
+    const added = stat ? Number(stat.split('\t')[0]) : readFileSync(file, 'utf8').split('\n').length;
+    lines += Number.isFinite(added) ? added : 0;
+  }
+  return lines;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
+  const maxAt = args.indexOf('--max-lines');
+  const maxLines = maxAt === -1 ? Number.POSITIVE_INFINITY : Number(args[maxAt + 1]);
+  if (maxAt !== -1) args.splice(maxAt, 2);
   let changes;
   try {
     changes = changedSinceBaseline();
@@ -62,6 +81,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else if (files.length === 0) {
     console.log(
       `mutation: no mutated file changed since the baseline (${baselineCommit.slice(0, 7)}); skipped.`,
+    );
+  } else if (changedLines(baselineCommit, files) > maxLines) {
+    console.log(
+      `mutation: ${changedLines(baselineCommit, files)} lines of ${files.length} mutated file(s) changed since the baseline (${baselineCommit.slice(0, 7)}), more than the ${maxLines} that fit this run; skipped.`,
+    );
+    console.log(
+      '  Run `npm run test:mutation` and commit scripts/mutation/incremental.json with the change.',
     );
   } else {
     console.log(
