@@ -308,6 +308,73 @@ describe('createMfaAdminHandler: paths, CORS and request ids', () => {
   });
 });
 
+describe('createMfaAdminHandler: every filter value it documents', () => {
+  it('accepts each compliance status, method filter and audit event type, and names the parameter it refuses', async () => {
+    const { handler } = setup();
+    for (const compliance of ['compliant', 'in_grace', 'non_compliant', 'bypassed']) {
+      expect((await handler(call(`/mfa/admin/users?compliance=${compliance}`))).status, compliance).toBe(200);
+    }
+    for (const method of ['TOTP', 'SMS', 'EMAIL', 'NONE']) {
+      expect((await handler(call(`/mfa/admin/users?method=${method}`))).status, method).toBe(200);
+    }
+    for (const type of [
+      'mfa_reset',
+      'mfa_bypass',
+      'mfa_bypass_ended',
+      'mfa_bypass_expired',
+      'pool_mfa_changed',
+      'policy_changed',
+      'mfa_recovery_used',
+    ]) {
+      expect((await handler(call(`/mfa/admin/audit-log?type=${type}`))).status, type).toBe(200);
+    }
+    expect((await bodyOf(await handler(call('/mfa/admin/users?compliance=maybe')))).message).toBe(
+      'compliance must be one of compliant, in_grace, non_compliant, bypassed.',
+    );
+  });
+
+  it('matches user paths from the start: a prefix before /users is not a user route', async () => {
+    const { handler } = setup();
+    expect((await handler(call('/mfa/admin/x/users/alice'))).status).toBe(404);
+    expect((await handler(call('/mfa/admin/x/users/alice/mfa-reset', { method: 'POST', body: { justification } }))).status).toBe(404);
+  });
+
+  it('pages the audit log by its cursor', async () => {
+    const clock = { now: Date.UTC(2026, 10, 23, 12) };
+    const { handler } = setup({ now: () => clock.now });
+    for (const target of ['alice', 'bob']) {
+      clock.now += 1000;
+      await handler(call(`/mfa/admin/users/${target}/mfa-reset`, { method: 'POST', body: { justification } }));
+    }
+    const first = await bodyOf(await handler(call('/mfa/admin/audit-log?limit=1')));
+    expect((first.items as AdminAuditEvent[]).map((event) => event.target)).toEqual(['bob']);
+    const second = await bodyOf(
+      await handler(call(`/mfa/admin/audit-log?limit=1&cursor=${encodeURIComponent(first.cursor as string)}`)),
+    );
+    expect((second.items as AdminAuditEvent[]).map((event) => event.target)).toEqual(['alice']);
+  });
+
+  it('talks to the pool of the Cognito client it is given', async () => {
+    const send = vi.fn(async (_command: { input: Record<string, unknown> }) => ({
+      MfaConfiguration: 'OFF',
+      SoftwareTokenMfaConfiguration: { Enabled: false },
+    }));
+    const handler = createMfaAdminHandler({
+      userPoolId: issuer.userPoolId,
+      issuer: issuer.issuer,
+      jwks: issuer.jwks as never,
+      clientId,
+      adminGroups: ['mfa-admins'],
+      cognito: { send } as never,
+      store: memoryAdminStore(),
+    });
+    const response = await handler(call('/mfa/admin/pool-mfa'));
+    expect(response.status).toBe(200);
+    expect(await bodyOf(response)).toEqual({ mode: 'OFF', methods: [] });
+    expect(send.mock.calls[0]?.[0].input).toEqual({ UserPoolId: issuer.userPoolId });
+  });
+});
+
 describe('createMfaAdminHandler: routes', () => {
   const notAllowed: [string, string][] = [
     ['DELETE', '/pool-mfa'],

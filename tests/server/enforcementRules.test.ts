@@ -207,6 +207,25 @@ describe('mfaPreTokenGeneration', () => {
     await expect(failing(event('2', ['finance']))).rejects.toThrow('AdminGetUser throttled');
   });
 
+  it('judges at the time of the clock it is given, not the machine’s', async () => {
+    const later = NOW + 400 * DAY;
+    const trigger = mfaPreTokenGeneration({
+      policy,
+      lookupUser: async () => user({ createdAt: later - DAY }),
+      denyTokensPastGrace: true,
+      now: () => later,
+    });
+    const out = await trigger(event('1', ['finance']));
+    expect(out.response.claimsOverrideDetails?.claimsToAddOrOverride?.mfa_compliant).toBe('false');
+    const past = mfaPreTokenGeneration({
+      policy,
+      lookupUser: async () => user({ createdAt: Date.now() }),
+      denyTokensPastGrace: true,
+      now: () => Date.now() + 30 * DAY,
+    });
+    await expect(past(event('2', ['finance']))).rejects.toThrow(MfaEnforcementError);
+  });
+
   it('uses the clock it is given, and Date.now without one', async () => {
     const trigger = mfaPreTokenGeneration({
       policy,
