@@ -336,7 +336,10 @@ describe('createMfaAdminHandler: every filter value it documents', () => {
   it('matches user paths from the start: a prefix before /users is not a user route', async () => {
     const { handler } = setup();
     expect((await handler(call('/mfa/admin/x/users/alice'))).status).toBe(404);
-    expect((await handler(call('/mfa/admin/x/users/alice/mfa-reset', { method: 'POST', body: { justification } }))).status).toBe(404);
+    expect(
+      (await handler(call('/mfa/admin/x/users/alice/mfa-reset', { method: 'POST', body: { justification } })))
+        .status,
+    ).toBe(404);
   });
 
   it('pages the audit log by its cursor', async () => {
@@ -344,12 +347,16 @@ describe('createMfaAdminHandler: every filter value it documents', () => {
     const { handler } = setup({ now: () => clock.now });
     for (const target of ['alice', 'bob']) {
       clock.now += 1000;
-      await handler(call(`/mfa/admin/users/${target}/mfa-reset`, { method: 'POST', body: { justification } }));
+      await handler(
+        call(`/mfa/admin/users/${target}/mfa-reset`, { method: 'POST', body: { justification } }),
+      );
     }
     const first = await bodyOf(await handler(call('/mfa/admin/audit-log?limit=1')));
     expect((first.items as AdminAuditEvent[]).map((event) => event.target)).toEqual(['bob']);
     const second = await bodyOf(
-      await handler(call(`/mfa/admin/audit-log?limit=1&cursor=${encodeURIComponent(first.cursor as string)}`)),
+      await handler(
+        call(`/mfa/admin/audit-log?limit=1&cursor=${encodeURIComponent(first.cursor as string)}`),
+      ),
     );
     expect((second.items as AdminAuditEvent[]).map((event) => event.target)).toEqual(['alice']);
   });
