@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The per-file bar Stryker cannot express (it has one global `thresholds.break`): each
- * security-critical file must score at least 90 % in `reports/mutation/mutation.json`.
+ * security-critical file must score at least 90 % in `reports/mutation/mutation.json`, and all the
+ * files of the report together at least 85 % (the bars live in `thresholds.mjs`).
  * Score = (killed + timeout) / (killed + timeout + survived + no coverage), Stryker's own formula;
  * mutants disabled with a `// Stryker disable … : reason` comment are `Ignored` and do not count.
  * Also prints every file's score so the table in the issue can be re-measured from one run.
@@ -11,14 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
-export const STRICT_THRESHOLD = 90;
-/** Files whose wrong behaviour lets an attacker in: proof check, handler, recovery service, code format. */
-export const STRICT_FILES = [
-  /^src\/server\/verifyStepUpProof\.ts$/,
-  /^src\/server\/createMfaHandler\.ts$/,
-  /^src\/server\/recovery\//,
-  /^src\/core\/recovery\.ts$/,
-];
+import { OVERALL_THRESHOLD, STRICT_FILES, STRICT_THRESHOLD } from './thresholds.mjs';
+
+export { OVERALL_THRESHOLD, STRICT_FILES, STRICT_THRESHOLD };
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
@@ -56,7 +52,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       bar === undefined ? '' : ` ${bar} %${row.score < bar ? '  FAIL' : ''}`,
     );
   }
-  console.log(`all: ${valid === 0 ? 100 : ((100 * detected) / valid).toFixed(1)} % (${detected}/${valid})`);
+  const overall = valid === 0 ? 100 : (100 * detected) / valid;
+  console.log(`all: ${overall.toFixed(1)} % (${detected}/${valid})`);
+  if (overall < OVERALL_THRESHOLD) {
+    console.error(`Below ${OVERALL_THRESHOLD} % overall.`);
+    process.exitCode = 1;
+  }
   if (failures.length > 0) {
     console.error(`Below ${STRICT_THRESHOLD} %: ${failures.map((row) => row.path).join(', ')}`);
     process.exitCode = 1;

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { carryOver } from './carryOver.mjs';
 
 const REPORT = 'reports/mutation/mutation.json';
 const INCREMENTAL = 'scripts/mutation/incremental.json';
@@ -26,8 +27,7 @@ const stryker = spawnSync(
 );
 if (previous && existsSync(INCREMENTAL) && statSync(INCREMENTAL).mtimeMs >= started) {
   const current = JSON.parse(readFileSync(INCREMENTAL, 'utf8'));
-  const carried = Object.keys(previous.files).filter((file) => !(file in current.files) && existsSync(file));
-  for (const file of carried) current.files[file] = previous.files[file];
+  const carried = carryOver(previous, current, (file) => existsSync(file));
   if (carried.length > 0) writeFileSync(INCREMENTAL, `${JSON.stringify(current, null, 2)}\n`);
 }
 if (!existsSync(REPORT) || statSync(REPORT).mtimeMs < started) {

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (sessionStorage: the persistence tests; the mutation project runs the other suites in Node)
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { type CognitoSimulatorOptions, createCognitoSimulator } from '../../src/testing';

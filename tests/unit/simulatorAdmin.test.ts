@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (sessionStorage: the persistence tests; the mutation project runs the other suites in Node)
 import { describe, expect, it } from 'vitest';
 import { MfaAdminError } from '../../src/core/adminErrors';
 import { createCognitoSimulator } from '../../src/testing';

@@ -102,6 +102,7 @@ export function adminGetUserLookup(
     const created = user.UserCreateDate ? new Date(user.UserCreateDate).getTime() : undefined;
     return {
       createdAt: Number.isFinite(created) ? created : undefined,
+      // Stryker disable next-line ArrayDeclaration: equivalent — settings it does not know map to nothing and are dropped.
       enabledMethods: (user.UserMFASettingList ?? [])
         .map((setting) => settingToMethod[setting])
         .filter((method): method is MfaMethod => method !== undefined),
@@ -128,11 +129,13 @@ export function mfaPreTokenGeneration(
         });
   return async (event) => {
     if (event.triggerSource === 'TokenGeneration_ClientCredentials') return event;
+    // Stryker disable next-line ArrayDeclaration: equivalent — a fallback holding a group the policy does not name decides alike.
     const groups = event.request.groupConfiguration?.groupsToOverride ?? [];
     const now = options.now?.() ?? Date.now();
     const record: MfaUserRecord = mfaRequirementFor(options.policy, groups).required
       ? await lookup(event)
-      : { enabledMethods: [] };
+      : // Stryker disable next-line ArrayDeclaration: equivalent — a user no rule requires is not_required whatever their methods.
+        { enabledMethods: [] };
     const compliance = evaluateMfaCompliance(options.policy, {
       groups,
       enabledMethods: record.enabledMethods,
