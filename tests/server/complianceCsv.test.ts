@@ -68,6 +68,13 @@ describe('complianceCsv (Papa Parse)', () => {
     expect(plain.users[0]).toMatchObject({ username: 'émile', email: 'a,"b"@example.com', groups: 'مالية' });
   });
 
+  it('keeps a value that itself starts with an apostrophe apart from an escaped formula', () => {
+    const csv = parseComplianceCsv(complianceCsv(report([row('u', "'="), row('v', '=')], "'quoted")));
+    expect(csv.users.map((user) => unescapeFormula(user.email ?? ''))).toEqual(["'=", '=']);
+    expect(csv.users.map((user) => user.email)).toEqual(["''=", "'="]);
+    expect(unescapeFormula(csv.events[0]?.justification ?? '')).toBe("'quoted");
+  });
+
   it('round-trips any text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.string(), (email, justification) => {

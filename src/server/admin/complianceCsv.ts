@@ -7,9 +7,11 @@ import type { ComplianceReport } from './compliance.js';
  * Cells a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = + - @, a tab
  * or a carriage return. Papa Parse prefixes them with an apostrophe and quotes them. Its own default
  * pattern ends in `.*$`, which misses a multi-line value such as `=cmd|' /C calc'!A0\nx`; this
- * one looks only at the first character.
+ * one looks only at the first character. A value that itself starts with an apostrophe gets one too,
+ * so the escape is lossless (drop one leading apostrophe to read a cell back) and a spreadsheet, which
+ * hides the first apostrophe, shows the value as it was.
  */
-export const CSV_FORMULA_START = /^[=+\-@\t\r]/;
+export const CSV_FORMULA_START = /^[=+\-@\t\r']/;
 
 /** The sections of the CSV, in order, each with its header row; a blank line separates them. */
 export const COMPLIANCE_CSV_SECTIONS = {

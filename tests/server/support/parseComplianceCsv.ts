@@ -34,4 +34,4 @@ export function parseComplianceCsv(body: string): ParsedComplianceCsv {
 }
 
 /** What a spreadsheet shows for a cell the export neutralised: the apostrophe prefix removed. */
-export const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+export const unescapeFormula = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
