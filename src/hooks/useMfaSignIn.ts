@@ -103,7 +103,8 @@ export function useMfaSignIn({
   const run = useCallback(
     (call: () => Promise<SignInOutput>, { username, fresh, resent }: RunOptions = {}) =>
       exclusive(async () => {
-        lastAction.current = () => void run(call);
+        // A retry repeats the call as it was made, options included (a retried resend still says so).
+        lastAction.current = () => void run(call, { username, fresh, resent });
         dispatch({ type: 'SUBMITTED', username, fresh });
         try {
           await accept(await call(), resent);

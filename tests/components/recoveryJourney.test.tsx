@@ -90,6 +90,8 @@ describe('Lost authenticator → recovery code → signed in → re-enrolled →
     await user.click(screen.getByRole('button', { name: 'Use recovery code' }));
 
     expect(await screen.findByText(/signed in with a recovery code/)).toBeInTheDocument();
+    // The enrol step loads on demand as well, and takes focus: it never drops to <body>.
+    await waitFor(() => expect(document.activeElement).not.toBe(document.body));
     expect(simulator.pool.getUser('alice')?.totpEnabled).toBe(false);
     expect(onSignedIn).not.toHaveBeenCalled();
 

@@ -93,19 +93,19 @@ export function ChallengeSteps({
       );
     case 'recovery-code':
       return (
-        <LazyStep>
+        <LazyStep key={step.name}>
           <RecoveryCodeStep api={api} needsPassword={step.needsPassword} />
         </LazyStep>
       );
     case 'recovery-enrol':
       return (
-        <LazyStep>
+        <LazyStep key={step.name}>
           <RecoveryEnrolStep api={api} />
         </LazyStep>
       );
     case 'recovery-codes':
       return (
-        <LazyStep focus="heading">
+        <LazyStep key={step.name} focus="heading">
           <RecoveryCodesStep api={api} />
         </LazyStep>
       );
@@ -122,7 +122,7 @@ export function ChallengeSteps({
     case 'totp-setup':
       return (
         <>
-          <LazyStep focus="heading">
+          <LazyStep key={step.name} focus="heading">
             <TotpSetup
               accountName={api.state.username}
               totpSetupDetails={step.totpSetupDetails}
@@ -138,7 +138,7 @@ export function ChallengeSteps({
       return <EmailSetupStep api={api} onBack={onBack} />;
     case 'new-password':
       return (
-        <LazyStep>
+        <LazyStep key={step.name}>
           <NewPasswordStep
             api={api}
             missingAttributes={step.missingAttributes}

@@ -101,7 +101,7 @@ export function CodeStep({
       ) : null}
       <ResendCode api={api} />
       {onUseRecoveryCode ? (
-        <button type="button" className="mfa-link" onClick={onUseRecoveryCode}>
+        <button type="button" className="mfa-link" onClick={onUseRecoveryCode} disabled={submitting}>
           {t('challenge.useRecoveryCode')}
         </button>
       ) : null}
