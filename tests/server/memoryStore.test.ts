@@ -90,4 +90,16 @@ describe('memoryStore', () => {
     expect((await reloaded.get('alice'))?.codes[0]?.usedAt).toBe('now');
     expect(reloaded.dump()).toEqual({ sets: data.sets, counters: data.counters });
   });
+
+  it('mirrors into the data object alone (no listener), and calls a listener alone (no data)', async () => {
+    const data = { sets: {}, counters: {} };
+    await memoryStore({ data }).put(set());
+    expect(data.sets).toEqual({ alice: set() });
+
+    const onChange = vi.fn();
+    const store = memoryStore({ onChange });
+    await store.put(set());
+    await store.increment('k', Date.now() + 1000);
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
 });
