@@ -40,7 +40,8 @@ describe('TotpSetup for a signed-in user', () => {
     const { onVerified } = renderSetup(simulator);
     expect(screen.getByRole('status')).toHaveTextContent('Preparing your setup key…');
     const secret = await readManualKey(user);
-    const qr = screen.getByRole('img', {
+    // The QR renderer loads on demand: the labelled image appears once the code is drawn.
+    const qr = await screen.findByRole('img', {
       name: 'QR code to add Acme Corp (alice@example.com) to your authenticator app',
     });
     expect(qr.querySelector('svg')).not.toBeNull();
