@@ -5,6 +5,16 @@ export interface AccessTokenOptions extends PoolTokenOptions {
   clientId: string;
 }
 
+/** Verified claims are those of an access token of this app client, naming a user. */
+export function isClientAccessToken(
+  claims: Record<string, unknown>,
+  clientId: string,
+): claims is Record<string, unknown> & { username: string } {
+  return (
+    claims.token_use === 'access' && claims.client_id === clientId && typeof claims.username === 'string'
+  );
+}
+
 /**
  * The claims of a valid Cognito access token issued to this app client, with a string `username`;
  * undefined for anything else (bad signature, expired, an ID token, another client's token).
@@ -19,7 +29,5 @@ export async function accessTokenClaims(
   } catch {
     return undefined;
   }
-  const fromThisClient = claims.token_use === 'access' && claims.client_id === options.clientId;
-  if (!fromThisClient || typeof claims.username !== 'string') return undefined;
-  return claims as Record<string, unknown> & { username: string };
+  return isClientAccessToken(claims, options.clientId) ? claims : undefined;
 }

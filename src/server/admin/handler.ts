@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EXPORT_AUDIT_ID_HEADER, EXPORT_SHA256_HEADER } from '../../core/adminConstants.js';
 import { MfaAdminError } from '../../core/adminErrors.js';
+import { isClientAccessToken } from '../accessToken.js';
 import { type CorsRules, preflight, withCors } from '../cors.js';
 import { bearerToken, json, type MfaRequestContext } from '../http.js';
 import { type PoolTokenOptions, verifyPoolJwt } from '../poolJwt.js';
@@ -102,11 +103,7 @@ export function createMfaAdminHandler(options: MfaAdminHandlerOptions): MfaAdmin
     } catch {
       throw new MfaAdminError('UNAUTHORIZED', 'The access token is not valid (signature, issuer or expiry).');
     }
-    if (
-      claims.token_use !== 'access' ||
-      claims.client_id !== options.clientId ||
-      typeof claims.username !== 'string'
-    )
+    if (!isClientAccessToken(claims, options.clientId))
       throw new MfaAdminError('UNAUTHORIZED', 'The token is not an access token of this app client.');
     // Stryker disable next-line ArrayDeclaration: equivalent — the fallback only has to name no admin group; any such list refuses alike.
     const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [];
