@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMfaContext } from '../context/mfaContext.js';
 import { isValidJustification, JUSTIFICATION_MAX_LENGTH } from '../core/adminErrors.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter, AdminAuditEventType, AdminUserRow } from '../ports.js';
 import { AdminDialogFrame, DialogClose } from './AdminDialog.js';
 import { adminErrorKey, formatDateTime, useAdminGuard } from './adminShared.js';
@@ -52,7 +53,7 @@ function ActionDialog({
   onOpenChange,
   onDone,
 }: AdminActionDialogProps & { kind: Kind }) {
-  const { t, locale } = useMfaContext('MfaAdmin');
+  const { t, locale } = useMfaContext('MfaAdmin', enAdmin);
   const guard = useAdminGuard();
   const id = useId();
   const [failure, setFailure] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useId, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
 import { ADMIN_AUDIT_EVENT_TYPES } from '../core/adminConstants.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter, AdminAuditEvent, AdminAuditEventType, AdminAuditQuery } from '../ports.js';
 import { formatDateTime } from './adminShared.js';
 import { usePagedList } from './usePagedList.js';
@@ -17,7 +18,7 @@ export interface AuditLogProps {
 
 /** The admin audit trail, newest first. Every field is rendered as text: markup in it stays inert. */
 export function AuditLog({ adapter, pageSize = 20, initialFilter = {}, refreshKey }: AuditLogProps) {
-  const { t, locale } = useMfaContext('AuditLog');
+  const { t, locale } = useMfaContext('AuditLog', enAdmin);
   const id = useId();
   const [draft, setDraft] = useState({
     type: initialFilter.type ?? '',

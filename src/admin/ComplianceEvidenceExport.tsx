@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
 import { isMfaAdminError } from '../core/adminErrors.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { CoreMessageKey } from '../i18n/en.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter, ComplianceExport as ComplianceFile } from '../ports.js';
 import { adminErrorKey } from './adminShared.js';
 
@@ -30,7 +31,7 @@ function download(file: ComplianceFile) {
 }
 
 /** What is wrong with the chosen days (`YYYY-MM-DD`, UTC), if anything. */
-function periodProblem(from: string, to: string): MessageKey | undefined {
+function periodProblem(from: string, to: string): keyof typeof enAdmin | undefined {
   if (!from || !to) return undefined;
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T23:59:59.999Z`);
@@ -45,14 +46,14 @@ function periodProblem(from: string, to: string): MessageKey | undefined {
  * audit event that recorded it.
  */
 export function ComplianceEvidenceExport({ adapter, onExport }: ComplianceEvidenceExportProps) {
-  const { t } = useMfaContext('ComplianceEvidenceExport');
+  const { t } = useMfaContext('ComplianceEvidenceExport', enAdmin);
   const id = useId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [file, setFile] = useState<ComplianceFile | null>(null);
-  const [failure, setFailure] = useState<MessageKey | null>(null);
+  const [failure, setFailure] = useState<keyof typeof enAdmin | CoreMessageKey | null>(null);
 
   const run = async (format: 'csv' | 'json') => {
     if (busy) return;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter } from '../ports.js';
 import { AuditLog } from './AuditLog.js';
 import { isForbidden } from './adminShared.js';
@@ -23,7 +24,7 @@ export interface MfaAdminConsoleProps {
  * as sections with headings. Wrap it in `<StepUpProvider>` so every change asks for the admin's MFA.
  */
 export function MfaAdminConsole({ adapter, roles, tableHeight, adoption = false }: MfaAdminConsoleProps) {
-  const { t, dir } = useMfaContext('MfaAdminConsole');
+  const { t, dir } = useMfaContext('MfaAdminConsole', enAdmin);
   const id = useId();
   const [forbidden, setForbidden] = useState(false);
   const [changes, setChanges] = useState(0);

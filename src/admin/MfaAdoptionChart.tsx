@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
 import { ADOPTION_ALL, adoptionSnapshotOf } from '../core/adoption.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter, AdminUserRow, AdoptionSnapshot } from '../ports.js';
 import { formatDateTime, isForbidden } from './adminShared.js';
 
@@ -37,7 +38,7 @@ const share = (entry: { withMfa: number; total: number } | undefined) =>
  * with the same numbers in a table for screen readers and for reading exact values.
  */
 export function MfaAdoptionChart({ adapter, history, target = 1, onSnapshot }: MfaAdoptionChartProps) {
-  const { t, locale } = useMfaContext('MfaAdoptionChart');
+  const { t, locale } = useMfaContext('MfaAdoptionChart', enAdmin);
   const id = useId();
   const [today, setToday] = useState<AdoptionSnapshot | null>(null);
   const [stored, setStored] = useState<AdoptionSnapshot[]>([]);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { MfaMethod, PoolMfaMode } from '../ports.js';
 import { METHODS } from './adminShared.js';
 
@@ -17,7 +18,7 @@ export function PoolMfaChoice({
   methods: MfaMethod[];
   onMethods: (methods: MfaMethod[]) => void;
 }) {
-  const { t } = useMfaContext('PoolMfaSettings');
+  const { t } = useMfaContext('PoolMfaSettings', enAdmin);
   const id = useId();
   return (
     <>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminUserRow, PoolMfaChangeImpact, PoolMfaConfig } from '../ports.js';
 
 /** A pool MFA change under review: the new configuration, the dry run's counts, users without MFA. */
@@ -14,7 +15,7 @@ export interface PoolMfaReview {
  * for ON the rollout path (OPTIONAL, admins enrol, then ON).
  */
 export function PoolMfaImpact({ review }: { review: PoolMfaReview }) {
-  const { t } = useMfaContext('PoolMfaSettings');
+  const { t } = useMfaContext('PoolMfaSettings', enAdmin);
   const id = useId();
   const { impact } = review;
   return (

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMfaContext } from '../context/mfaContext.js';
 import { isValidJustification, JUSTIFICATION_MAX_LENGTH } from '../core/adminErrors.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter, MfaMethod, PoolMfaConfig, PoolMfaMode } from '../ports.js';
 import { adminErrorKey, isForbidden, METHODS, useAdminGuard } from './adminShared.js';
 import { PoolMfaChoice } from './PoolMfaChoice.js';
@@ -29,7 +30,7 @@ const sameConfig = (a: PoolMfaConfig, b: PoolMfaConfig) =>
  * (a dry run over every user), the rollout path, a typed confirmation for ON, then step-up.
  */
 export function PoolMfaSettings({ adapter, listLimit = 20, onChange }: PoolMfaSettingsProps) {
-  const { t } = useMfaContext('PoolMfaSettings');
+  const { t } = useMfaContext('PoolMfaSettings', enAdmin);
   const guard = useAdminGuard();
   const id = useId();
   const [load, setLoad] = useState<Load>('loading');

@@ -1,5 +1,6 @@
 import { useMfaContext } from '../context/mfaContext.js';
 import { ADMIN_COMPLIANCE_STATUSES } from '../core/adminConstants.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminListUsersInput, MfaMethod } from '../ports.js';
 import { METHODS } from './adminShared.js';
 
@@ -20,7 +21,7 @@ export function UserMfaFilters({
   /** Offered in the role filter. */
   roles: string[];
 }) {
-  const { t } = useMfaContext('UserMfaTable');
+  const { t } = useMfaContext('UserMfaTable', enAdmin);
   const methodName = (method: MfaMethod) => t(`admin.method${method}`);
   const setFilterValue = (key: keyof UserMfaFilter, value: string) =>
     onFilter((current) => {

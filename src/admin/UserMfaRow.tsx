@@ -1,4 +1,5 @@
 import { useMfaContext } from '../context/mfaContext.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminUserRow, MfaMethod } from '../ports.js';
 import { formatDateTime } from './adminShared.js';
 
@@ -9,7 +10,7 @@ export type UserMfaAction = { kind: 'reset' | 'bypass' | 'endBypass'; username: 
 
 /** Compliance, with the days of grace left or the end of the bypass. */
 export function StatusBadge({ row }: { row: AdminUserRow }) {
-  const { t, locale } = useMfaContext('UserMfaTable');
+  const { t, locale } = useMfaContext('UserMfaTable', enAdmin);
   let detail = '';
   if (row.compliance === 'in_grace' && row.graceUntil) {
     const days = Math.max(0, Math.ceil((Date.parse(row.graceUntil) - Date.now()) / DAY_MS));
@@ -38,7 +39,7 @@ export function UserMfaRow({
   height: number;
   onAction: (action: UserMfaAction) => void;
 }) {
-  const { t } = useMfaContext('UserMfaTable');
+  const { t } = useMfaContext('UserMfaTable', enAdmin);
   const methodName = (method: MfaMethod) => t(`admin.method${method}`);
   return (
     <tr aria-rowindex={rowIndex} style={{ height }}>

@@ -1,6 +1,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useMfaContext } from '../context/mfaContext.js';
+import { enAdmin } from '../i18n/enAdmin.js';
 import type { AdminAdapter, AdminListUsersInput, AdminUserRow } from '../ports.js';
 import { BypassDialog, EndBypassDialog, ResetMfaDialog } from './ActionDialogs.js';
 import { type UserMfaFilter, UserMfaFilters } from './UserMfaFilters.js';
@@ -32,7 +33,7 @@ export function UserMfaTable({
   height = 480,
   onChange,
 }: UserMfaTableProps) {
-  const { t } = useMfaContext('UserMfaTable');
+  const { t } = useMfaContext('UserMfaTable', enAdmin);
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<UserMfaFilter>({});

@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
 import { isMfaAdminError } from '../core/adminErrors.js';
 import { isStepUpCancelled } from '../core/errors.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { CoreMessageKey } from '../i18n/en.js';
+import type { enAdmin } from '../i18n/enAdmin.js';
 
 /** Risk score given to every admin change: above any sensible threshold, so step-up always applies. */
 export const ADMIN_RISK_SCORE = 95;
@@ -13,7 +14,7 @@ export function isForbidden(error: unknown): boolean {
 }
 
 /** The console's own text for a refusal; never the server's raw message. */
-export function adminErrorKey(error: unknown): MessageKey {
+export function adminErrorKey(error: unknown): keyof typeof enAdmin | CoreMessageKey {
   if (isStepUpCancelled(error)) return 'admin.stepUpCancelled';
   if (!isMfaAdminError(error)) return 'admin.errorGeneric';
   switch (error.code) {

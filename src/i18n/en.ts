@@ -1,208 +1,29 @@
 import { enAdmin } from './enAdmin.js';
-import { enCodeInput, enMethodPicker } from './enLeaves.js';
+import { enCore } from './enCore.js';
+import { enNewPassword } from './enNewPassword.js';
+import { enRecovery } from './enRecovery.js';
 import { enSettings } from './enSettings.js';
+import { enStepUp } from './enStepUp.js';
+import { enTotpSetup } from './enTotpSetup.js';
 
-/** English catalog: the source of truth for message keys. Other locales must provide every key. */
+/**
+ * The whole English catalog: the source of truth for message keys (every other locale provides each
+ * one). Components do not import it: <MfaProvider> carries `enCore` and each family of components
+ * brings its own part (see `useMfaContext`).
+ */
 export const en = {
-  'common.continue': 'Continue',
-  'common.cancel': 'Cancel',
-  'common.retry': 'Try again',
-  'common.loading': 'Loading…',
-  'common.verify': 'Verify',
-  'common.back': 'Back',
-  'common.close': 'Close',
-
-  ...enCodeInput,
-
-  'totpSetup.title': 'Set up your authenticator app',
-  'totpSetup.intro': 'Use an app such as Google Authenticator, Microsoft Authenticator, Authy or 1Password.',
-  'totpSetup.loading': 'Preparing your setup key…',
-  'totpSetup.scanStep': 'Scan this QR code with your authenticator app.',
-  'totpSetup.qrLabel': 'QR code to add {issuer} ({account}) to your authenticator app',
-  'totpSetup.manualToggle': "Can't scan it? Enter a setup key instead",
-  'totpSetup.manualHide': 'Hide the setup key',
-  'totpSetup.manualIntro': 'In your app, choose to enter a setup key, then type this key.',
-  'totpSetup.keyLabel': 'Setup key',
-  'totpSetup.issuerLabel': 'Issuer',
-  'totpSetup.accountLabel': 'Account',
-  'totpSetup.typeLabel': 'Type',
-  'totpSetup.typeValue': 'Time-based (TOTP), 6 digits, every 30 seconds',
-  'totpSetup.copyKey': 'Copy key',
-  'totpSetup.copied': 'Setup key copied.',
-  'totpSetup.copyFailed': 'Could not copy. The key is selected: copy it yourself.',
-  'totpSetup.codeStep': 'Enter the 6-digit code your app shows.',
-  'totpSetup.deviceNameLabel': 'Name this authenticator (optional)',
-  'totpSetup.verify': 'Verify and turn on',
-  'totpSetup.verifying': 'Verifying…',
-  'totpSetup.replaceWarning':
-    'You already use an authenticator app. Once this one is verified, codes from the old one stop working.',
-  'totpSetup.wrongCode':
-    "That code didn't match. Check that your device sets its clock automatically, then enter the newest code: codes change every 30 seconds.",
-  'totpSetup.sessionExpired': 'Your setup session expired. Start again to get a new key.',
-  'totpSetup.startOver': 'Start again',
-  'totpSetup.success': 'Your authenticator app is set up. You will be asked for a code when you sign in.',
-
-  'signIn.title': 'Sign in',
-  'signIn.username': 'Username',
-  'signIn.password': 'Password',
-  'signIn.submit': 'Sign in',
-  'signIn.submitting': 'Signing in…',
-  'signIn.usernameRequired': 'Enter your username.',
-  'signIn.passwordRequired': 'Enter your password.',
-  'challenge.totpTitle': 'Enter the code from your authenticator app',
-  'challenge.smsTitle': 'Enter the code we sent by text message',
-  'challenge.emailTitle': 'Enter the code we sent by email',
-  'challenge.sentTo': 'We sent a code to {destination}.',
-  'challenge.verify': 'Verify',
-  'challenge.verifying': 'Verifying…',
-  'challenge.attemptsLeft':
-    'Check the code carefully: {count, plural, one {# attempt} other {# attempts}} left before sign-in is paused for a while.',
-  'challenge.lockedUntil':
-    'Too many wrong codes. You can try again in {seconds, plural, one {# second} other {# seconds}}.',
-  'challenge.tryAnotherWay': 'Try another way',
-  'challenge.useRecoveryCode': 'Use a recovery code',
-  'challenge.rememberDevice': 'Remember this device',
-  'challenge.rememberDeviceHint':
-    "Skip the code on this device for the period your organisation allows. Don't use on shared devices.",
-  'challenge.startOver': 'Back to sign in',
-  'challenge.signOut': 'Sign out',
-  'challenge.selectTitle': 'How do you want to verify it is you?',
-  'challenge.selectSetupTitle': 'Choose a second step to protect your account',
-  'challenge.emailSetupTitle': 'Add an email address for sign-in codes',
-  'challenge.emailLabel': 'Email address',
-  'challenge.emailInvalid': 'Enter a valid email address, like name@example.com.',
-  'challenge.sendCode': 'Send code',
-  'challenge.signedIn': 'You are signed in.',
-  ...enMethodPicker,
-
-  'error.mfaNotEnrolled': 'Set up two-step verification first: this action needs it.',
-  'stepUp.title': "Confirm it's you",
-  'stepUp.reasonLead': 'To continue with: {reason}',
-  'stepUp.totp': 'Enter the code from your authenticator app.',
-  'stepUp.sms': 'Enter the code we sent by text message.',
-  'stepUp.email': 'Enter the code we sent by email.',
-  'stepUp.password': 'Password',
-  'stepUp.confirm': 'Confirm',
-  'stepUp.confirming': 'Confirming…',
-  'stepUp.starting': 'Getting ready…',
-  'recovery.title': 'Recovery codes',
-  'recovery.saveTitle': 'Save your recovery codes',
-  'recovery.saveIntro':
-    'If you lose your authenticator, each code lets you sign in once. You will not see them again: keep them somewhere safe, such as a password manager.',
-  'recovery.listLabel': 'Your recovery codes',
-  'recovery.copyAll': 'Copy all',
-  'recovery.copied': 'Codes copied.',
-  'recovery.copyFailed': 'Could not copy. Select the codes and copy them yourself.',
-  'recovery.download': 'Download .txt',
-  'recovery.print': 'Print',
-  'recovery.confirmSaved': 'I have saved these codes',
-  'recovery.continue': 'Continue',
-  'recovery.loading': 'Loading your recovery codes…',
-  'recovery.generating': 'Generating recovery codes…',
-  'recovery.none':
-    'You have no recovery codes yet. Generate them so you can still sign in if you lose your authenticator.',
-  'recovery.generate': 'Generate recovery codes',
-  'recovery.remaining': '{remaining} of {total} codes left, created {date}.',
-  'recovery.low':
-    'Only {remaining, plural, one {# recovery code} other {# recovery codes}} left. Generate new ones soon.',
-  'recovery.allUsed': 'You have used all your recovery codes. Generate new ones now.',
-  'recovery.regenerate': 'Generate new codes',
-  'recovery.regenerateTitle': 'Generate new recovery codes?',
-  'recovery.regenerateWarning': 'Your current recovery codes stop working as soon as the new ones are made.',
-  'recovery.regenerateConfirm': 'Yes, generate new codes',
-  'recovery.fileTitle': '{issuer} recovery codes',
-  'recovery.fileAccount': 'Account: {account}',
-  'recovery.fileCreated': 'Created: {date}',
-  'recovery.fileHint': 'Each code can be used once. Generating new codes makes these stop working.',
-  'recovery.redeemTitle': 'Sign in with a recovery code',
-  'recovery.redeemIntro':
-    'Enter one of the recovery codes you saved. You will then set up your authenticator app again.',
-  'recovery.codeLabel': 'Recovery code',
-  'recovery.codeHint': 'Like ABCDE-23456. Case, spaces and dashes do not matter.',
-  'recovery.passwordLabel': 'Password',
-  'recovery.redeem': 'Use recovery code',
-  'recovery.redeeming': 'Checking…',
-  'recovery.back': 'Back',
-  'recovery.codeMalformed': 'A recovery code has 10 letters and digits, like ABCDE-23456.',
-  'recovery.codeInvalid':
-    'That recovery code is not correct, or the password is wrong. Check both and try again.',
-  'recovery.codeInvalidCodeOnly': 'That recovery code is not correct. Check it and try again.',
-  'recovery.codeUsed': 'That recovery code was already used. Each code works once: try another one.',
-  'recovery.rateLimited':
-    'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
-  'recovery.reenrolIntro':
-    'You signed in with a recovery code, so your old authenticator no longer works. Set up your authenticator app again.',
-  'stepUp.passwordFirst': 'Enter your password to continue. We will then ask for your verification code.',
-  'stepUp.recoveryIntro':
-    'Enter one of the recovery codes you saved and your password. This turns your authenticator app off: set it up again, then repeat this action.',
-  'stepUp.attemptsLeft':
-    '{count, plural, one {# attempt} other {# attempts}} left before verification is paused for a while.',
-  'stepUp.lostAuthenticator': 'Lost your authenticator? Use a recovery code',
-  'stepUp.recovered':
-    'Recovery code accepted. Your authenticator app is now turned off: set it up again, then repeat this action.',
-  'error.codeMismatch': 'That code is not correct. Check the code and try again.',
-  'error.codeExpired': 'That code has expired. Request a new code and try again.',
-  'error.sessionExpired': 'Your sign-in session expired. Start again to get a new one.',
-  'error.lockedOut': 'Too many failed attempts. Wait a while before you try again.',
-  'error.tooManyRequests': 'Too many requests. Wait a moment and try again.',
-  'error.notAuthorized': 'Incorrect username or password.',
-  'error.alreadySignedIn': 'You are already signed in. Sign out first to sign in as someone else.',
-  'error.signedOut': 'You are signed out. Sign in to continue.',
-  'error.totpSetupFailed': 'That code did not verify. Check your device clock and enter the newest code.',
-  'error.passwordResetRequired': 'You need to reset your password before you can sign in.',
-  'error.userNotConfirmed': 'Your account is not confirmed yet.',
-  'error.invalidParameter': 'Some of the information sent was not accepted. Check it and try again.',
-  'error.network': 'We could not reach the server. Check your connection and try again.',
-  'error.unknown': 'Something went wrong. Try again.',
-  // SignIn completeness (issue 15): back to sign in, new password, resend, identifier, unconfirmed users
-  'signIn.email': 'Email address',
-  'signIn.phone': 'Phone number',
-  'signIn.emailRequired': 'Enter your email address.',
-  'signIn.phoneRequired': 'Enter your phone number.',
-  'signIn.emailInvalid': 'Enter a valid email address, like name@example.com.',
-  'signIn.phoneHint': 'Format: +[country code][number], like +14155550123.',
-  'signIn.phoneInvalid':
-    'Enter the number with its country code: +[country code][number], like +14155550123.',
-  'signIn.userNotConfirmed':
-    'This account is not confirmed yet. Confirm it with the code sent when you signed up, then sign in.',
-  'challenge.backToSignIn': 'Back to sign in',
-  'challenge.resendCode': 'Resend code',
-  'challenge.resendIn': 'Resend in {seconds} s',
-  'challenge.codeResent': 'We sent a new code. The previous code no longer works.',
-  'newPassword.title': 'Choose a new password',
-  'newPassword.intro': 'You signed in with a temporary password. Choose your own password to continue.',
-  'newPassword.password': 'New password',
-  'newPassword.confirm': 'Confirm new password',
-  'newPassword.show': 'Show passwords',
-  'newPassword.policyTitle': 'Your password needs:',
-  'newPassword.rule.minimumLength': 'At least {count} characters',
-  'newPassword.rule.requireUppercase': 'An uppercase letter (A–Z)',
-  'newPassword.rule.requireLowercase': 'A lowercase letter (a–z)',
-  'newPassword.rule.requireNumbers': 'A number (0–9)',
-  'newPassword.rule.requireSymbols': 'A special character, like ! @ # $ %',
-  'newPassword.ruleMet': 'met',
-  'newPassword.ruleUnmet': 'not met yet',
-  'newPassword.required': 'Enter a new password.',
-  'newPassword.confirmRequired': 'Enter the new password again.',
-  'newPassword.mismatch': 'The two passwords do not match.',
-  'newPassword.policyUnmet': 'This password does not meet every requirement listed.',
-  'newPassword.policyRefused':
-    'This password does not meet the account’s password rules. Choose another one.',
-  'newPassword.attributesTitle': 'We also need some details',
-  'newPassword.attributeRequired': 'Fill in this field.',
-  'newPassword.attribute.name': 'Full name',
-  'newPassword.attribute.given_name': 'First name',
-  'newPassword.attribute.family_name': 'Last name',
-  'newPassword.attribute.email': 'Email address',
-  'newPassword.attribute.phone_number': 'Phone number',
-  'newPassword.attribute.birthdate': 'Date of birth',
-  'newPassword.attribute.other': 'Attribute “{name}”',
-  'newPassword.submit': 'Save password and continue',
-  'newPassword.submitting': 'Saving…',
-
+  ...enCore,
+  ...enTotpSetup,
+  ...enRecovery,
+  ...enNewPassword,
+  ...enStepUp,
   ...enSettings,
   ...enAdmin,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
+/** The keys every provider holds in English; the others come with their components. */
+export type CoreMessageKey = keyof typeof enCore;
+/** A part of the English catalog that travels with its components. */
+export type EnglishMessages = Partial<Record<MessageKey, string>>;

@@ -1,8 +1,8 @@
 import type { MfaErrorCode } from '../core/errors.js';
-import type { MessageKey } from './en.js';
+import type { CoreMessageKey } from './en.js';
 
 /** The catalog key that explains each error code to a user. */
-export const errorMessageKeys: Record<MfaErrorCode, MessageKey> = {
+export const errorMessageKeys: Record<MfaErrorCode, CoreMessageKey> = {
   CODE_MISMATCH: 'error.codeMismatch',
   CODE_EXPIRED: 'error.codeExpired',
   SESSION_EXPIRED: 'error.sessionExpired',

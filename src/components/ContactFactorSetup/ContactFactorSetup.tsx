@@ -3,7 +3,7 @@ import { useMfaContext } from '../../context/mfaContext.js';
 import { CODE_LENGTH } from '../../core/codeRules.js';
 import { formatPhoneAsTyped, type PhoneProblem, parseE164 } from '../../core/phone.js';
 import { type ContactFactor, useContactFactorSetup } from '../../hooks/useContactFactorSetup.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { enSettings } from '../../i18n/enSettings.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
 
@@ -20,7 +20,7 @@ export interface ContactFactorSetupProps {
   className?: string;
 }
 
-const phoneProblemText: Record<PhoneProblem, MessageKey> = {
+const phoneProblemText: Record<PhoneProblem, keyof typeof enSettings> = {
   empty: 'contact.phoneEmpty',
   characters: 'contact.phoneCharacters',
   missing_plus: 'contact.phoneMissingPlus',
@@ -38,7 +38,7 @@ export function ContactFactorSetup({
   onCancel,
   className,
 }: ContactFactorSetupProps) {
-  const mfa = useMfaContext('ContactFactorSetup');
+  const mfa = useMfaContext('ContactFactorSetup', enSettings);
   const { t } = mfa;
   const api = useContactFactorSetup({ method, preference, onVerified });
   const [typed, setTyped] = useState(method === 'SMS' ? formatPhoneAsTyped(defaultValue) : defaultValue);

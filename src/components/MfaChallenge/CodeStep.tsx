@@ -2,7 +2,7 @@ import { type FormEvent, useId } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import { useCodeField } from '../../hooks/useCodeField.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { CoreMessageKey } from '../../i18n/en.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
@@ -12,7 +12,7 @@ import type { CodeFieldText } from './ChallengeSteps.js';
 import { ResendCode } from './ResendCode.js';
 import { useCountdown } from './useCountdown.js';
 
-const codeTitles: Record<MfaMethod, MessageKey> = {
+const codeTitles: Record<MfaMethod, CoreMessageKey> = {
   TOTP: 'challenge.totpTitle',
   SMS: 'challenge.smsTitle',
   EMAIL: 'challenge.emailTitle',

@@ -4,7 +4,7 @@ import { useMfaContext } from '../../context/mfaContext.js';
 import { isE164, isEmailAddress } from '../../core/identifier.js';
 import { type PasswordPolicy, passwordRules, unmetPasswordRules } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { enNewPassword } from '../../i18n/enNewPassword.js';
 import { BackToSignIn } from './BackToSignIn.js';
 
 interface NewPasswordForm {
@@ -26,7 +26,7 @@ export interface NewPasswordStepProps {
 
 /** CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: the first sign-in of a user an admin created. */
 export function NewPasswordStep({ api, missingAttributes, policy, onBack }: NewPasswordStepProps) {
-  const { t, describeError } = useMfaContext('MfaChallenge');
+  const { t, describeError } = useMfaContext('MfaChallenge', enNewPassword);
   const id = useId();
   const [shown, setShown] = useState(false);
   const {
@@ -55,7 +55,7 @@ export function NewPasswordStep({ api, missingAttributes, policy, onBack }: NewP
 
   const attributeLabel = (name: string) =>
     knownAttributes.has(name)
-      ? t(`newPassword.attribute.${name}` as MessageKey)
+      ? t(`newPassword.attribute.${name}` as keyof typeof enNewPassword)
       : t('newPassword.attribute.other', { name });
   const describedBy = (...ids: Array<string | false | undefined>) =>
     ids.filter(Boolean).join(' ') || undefined;
@@ -103,7 +103,9 @@ export function NewPasswordStep({ api, missingAttributes, policy, onBack }: NewP
               const met = password !== '' && !unmet.includes(rule);
               return (
                 <li key={rule} data-rule={rule} data-met={met ? '' : undefined}>
-                  {t(`newPassword.rule.${rule}` as MessageKey, { count: policy.minimumLength })}
+                  {t(`newPassword.rule.${rule}` as keyof typeof enNewPassword, {
+                    count: policy.minimumLength,
+                  })}
                   <span className="mfa-visually-hidden">
                     {' '}
                     ({met ? t('newPassword.ruleMet') : t('newPassword.ruleUnmet')})

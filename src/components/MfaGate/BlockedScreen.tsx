@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import { type MfaError, toMfaError } from '../../core/errors.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
+import { enSettings } from '../../i18n/enSettings.js';
 import { formatDeadline } from './format.js';
 
 /** Past grace with `enforcementAction: 'block'`: no way in but the administrator. */
@@ -12,7 +13,7 @@ export function BlockedScreen({
   compliance: MfaCompliance;
   onSignOut?: () => void;
 }) {
-  const mfa = useMfaContext('MfaGate');
+  const mfa = useMfaContext('MfaGate', enSettings);
   const { t } = mfa;
   const titleId = useId();
   const [error, setError] = useState<MfaError>();

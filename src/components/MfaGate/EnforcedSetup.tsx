@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
+import { enSettings } from '../../i18n/enSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
@@ -33,7 +34,7 @@ export function EnforcedSetup({
   onLater,
   focusOnMount,
 }: EnforcedSetupProps) {
-  const mfa = useMfaContext('MfaGate');
+  const mfa = useMfaContext('MfaGate', enSettings);
   const { t } = mfa;
   const titleId = useId();
   const methods = compliance.allowedMethods;

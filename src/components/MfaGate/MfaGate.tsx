@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import { useMfaEnforcement } from '../../hooks/useMfaEnforcement.js';
+import { enSettings } from '../../i18n/enSettings.js';
 import { classNames } from '../internal/classNames.js';
 import { BlockedScreen } from './BlockedScreen.js';
 import { EnforcedSetup } from './EnforcedSetup.js';
@@ -29,7 +30,7 @@ export interface MfaGateProps {
  * claims say past grace (`requireMfaCompliance`).
  */
 export function MfaGate({ policy, children, accountName, onSignOut, now, className }: MfaGateProps) {
-  const mfa = useMfaContext('MfaGate');
+  const mfa = useMfaContext('MfaGate', enSettings);
   const { t } = mfa;
   const enforcement = useMfaEnforcement({ policy, now });
   const { compliance, status } = enforcement;

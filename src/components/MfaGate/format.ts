@@ -1,4 +1,5 @@
 import type { MfaContextValue } from '../../context/mfaContext.js';
+import type { CoreMessageKey } from '../../i18n/en.js';
 import type { MfaMethod } from '../../ports.js';
 
 const methodLabel = { TOTP: 'methods.totp', SMS: 'methods.sms', EMAIL: 'methods.email' } as const;
@@ -12,7 +13,7 @@ export function formatDeadline(mfa: Pick<MfaContextValue, 'locale'>, at: number)
 
 /** "Authenticator app or Text message (SMS)". */
 export function formatMethods(
-  mfa: Pick<MfaContextValue, 'locale' | 't'>,
+  mfa: Pick<MfaContextValue<CoreMessageKey>, 'locale' | 't'>,
   methods: readonly MfaMethod[],
 ): string {
   return new Intl.ListFormat(mfa.locale, { type: 'disjunction' }).format(

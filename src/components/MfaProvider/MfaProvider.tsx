@@ -1,15 +1,9 @@
 import { type ReactNode, useContext, useMemo } from 'react';
 import { MfaContext, type MfaTheme, type ProvidedMfaContext } from '../../context/mfaContext.js';
+import type { CoreMessageKey, Messages } from '../../i18n/en.js';
+import { enCore } from '../../i18n/enCore.js';
 import { errorMessageKeys } from '../../i18n/errorMessages.js';
-import {
-  type Catalog,
-  directionOf,
-  en,
-  formatMessage,
-  type MessageKey,
-  type Messages,
-  type MessageVars,
-} from '../../i18n/index.js';
+import { type Catalog, directionOf, formatMessage, type MessageVars } from '../../i18n/index.js';
 import type { AuthClient, RecoveryCodesAdapter } from '../../ports.js';
 
 export interface MfaProviderProps {
@@ -74,12 +68,15 @@ export function MfaProvider({
   const logo = logoProp ?? parent?.logo;
   const catalog = catalogProp ?? (parent?.locale === locale ? parent.catalog : undefined);
   const value = useMemo<ProvidedMfaContext>(() => {
-    const text: Messages = { ...en, ...catalog, ...stripUndefined(messages) };
+    // English beyond the core comes with the components that show it (useMfaContext).
+    const text: Partial<Messages> = { ...enCore, ...catalog, ...stripUndefined(messages) };
     // Plural rules of the language the text is in (a French host on the English catalog gets English).
     const pluralLocale = catalog ? locale : 'en';
-    const t = (key: MessageKey, vars?: MessageVars) => formatMessage(text[key], vars, pluralLocale);
+    const t = (key: CoreMessageKey, vars?: MessageVars) =>
+      formatMessage(text[key] ?? key, vars, pluralLocale);
     return {
       catalog,
+      pluralLocale,
       client,
       recovery,
       issuer,

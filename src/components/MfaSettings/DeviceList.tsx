@@ -1,10 +1,11 @@
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSettingsApi } from '../../hooks/useMfaSettings.js';
+import { enSettings } from '../../i18n/enSettings.js';
 import type { AuthDevice } from '../../ports.js';
 
 /** Remembered devices: name, last use, this device marked; forget one or all others. */
 export function DeviceList({ api, currentDeviceId }: { api: MfaSettingsApi; currentDeviceId?: string }) {
-  const mfa = useMfaContext('MfaSettings');
+  const mfa = useMfaContext('MfaSettings', enSettings);
   const { t } = mfa;
   const { devices } = api;
   const nameOf = (device: AuthDevice) =>

@@ -3,6 +3,7 @@ import { useMfaContext } from '../../context/mfaContext.js';
 import { useOptionalStepUpGuard } from '../../context/stepUpContext.js';
 import type { MfaPolicy } from '../../core/mfaPolicy.js';
 import { useMfaSettings } from '../../hooks/useMfaSettings.js';
+import { enSettings } from '../../i18n/enSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
 import { classNames } from '../internal/classNames.js';
@@ -49,7 +50,7 @@ export function MfaSettings({
   currentDeviceId,
   className,
 }: MfaSettingsProps) {
-  const mfa = useMfaContext('MfaSettings');
+  const mfa = useMfaContext('MfaSettings', enSettings);
   const { t } = mfa;
   const api = useMfaSettings({ methods, poolMfa, policy });
   const [view, setView] = useState<View>({ kind: 'overview' });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
+import { enRecovery } from '../../i18n/enRecovery.js';
 import { recoveryCodeFileName, recoveryCodeSheet } from './codeSheetText.js';
 
 export interface CodeSheetProps {
@@ -14,7 +15,7 @@ const printingClass = 'mfa-printing-recovery-codes';
 
 /** A fresh set, shown once: the grid, Copy all, Download, Print, and "I have saved these codes". */
 export function CodeSheet({ codes, createdAt, issuer, accountName, onSaved }: CodeSheetProps) {
-  const { t, locale } = useMfaContext('RecoveryCodes');
+  const { t, locale } = useMfaContext('RecoveryCodes', enRecovery);
   const [saved, setSaved] = useState(false);
   const [copyResult, setCopyResult] = useState<'copied' | 'failed' | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);

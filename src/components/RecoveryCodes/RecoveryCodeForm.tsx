@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { RecoveryRefusal } from '../../core/recovery.js';
 import { normalizeRecoveryCode } from '../../core/recovery.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { enRecovery } from '../../i18n/enRecovery.js';
+import { enStepUp } from '../../i18n/enStepUp.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
 
-const refusalMessages: Record<RecoveryRefusal['reason'], MessageKey> = {
+const refusalMessages: Record<RecoveryRefusal['reason'], 'error.notAuthorized' | keyof typeof enRecovery> = {
   NOT_AUTHORIZED: 'error.notAuthorized',
   CODE_INVALID: 'recovery.codeInvalid',
   CODE_USED: 'recovery.codeUsed',
@@ -36,7 +37,7 @@ export function RecoveryCodeForm({
   title = true,
   intro = 'recovery.redeemIntro',
 }: RecoveryCodeFormProps) {
-  const { t } = useMfaContext('RecoveryCodeForm');
+  const { t } = useMfaContext('RecoveryCodeForm', enRecovery, enStepUp);
   const id = useId();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');

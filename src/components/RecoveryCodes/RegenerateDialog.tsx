@@ -1,10 +1,11 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { portalTheme, useMfaContext } from '../../context/mfaContext.js';
+import { enRecovery } from '../../i18n/enRecovery.js';
 
 /** "Generate new codes" behind a confirmation that says the old codes stop working. */
 export function RegenerateDialog({ onConfirm, disabled }: { onConfirm: () => void; disabled: boolean }) {
-  const { t, dir, theme } = useMfaContext('RecoveryCodes');
+  const { t, dir, theme } = useMfaContext('RecoveryCodes', enRecovery);
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>

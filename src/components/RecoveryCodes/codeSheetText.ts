@@ -1,4 +1,5 @@
-import type { MessageKey, MessageVars } from '../../i18n/index.js';
+import type { enRecovery } from '../../i18n/enRecovery.js';
+import type { MessageVars } from '../../i18n/index.js';
 
 /** The text of the downloadable `.txt`: issuer, account, date, the codes and how they work. */
 export function recoveryCodeSheet(input: {
@@ -6,7 +7,7 @@ export function recoveryCodeSheet(input: {
   issuer: string;
   accountName?: string;
   date: string;
-  t: (key: MessageKey, vars?: MessageVars) => string;
+  t: (key: keyof typeof enRecovery, vars?: MessageVars) => string;
 }): string {
   const { t } = input;
   const lines = [

@@ -1,16 +1,23 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { lazy, useCallback, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMfaContext } from '../../context/mfaContext.js';
 import { identifierProblem, type LoginWith, normalizeIdentifier } from '../../core/identifier.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import { type MfaSignInApi, useMfaSignIn } from '../../hooks/useMfaSignIn.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { CoreMessageKey } from '../../i18n/en.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
 import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
+import { LazyStep } from '../internal/LazyStep.js';
 import type { CodeFields } from '../MfaChallenge/ChallengeSteps.js';
 import { FlowError } from '../MfaChallenge/FlowError.js';
-import { ChallengeLayout } from '../MfaChallenge/MfaChallenge.js';
+
+// The MFA steps load on demand: the first download is the password form. Submitting it starts the
+// download, so the steps are usually there before Cognito answers.
+const loadChallenge = () => import('../MfaChallenge/MfaChallenge.js');
+const ChallengeLayout = /* @__PURE__ */ lazy(() =>
+  loadChallenge().then((m) => ({ default: m.ChallengeLayout })),
+);
 
 export interface SignInProps {
   onSignedIn?: (output: SignInOutput) => void;
@@ -76,16 +83,19 @@ export function SignIn({
   if (api.step.name === 'credentials')
     return <CredentialsForm api={api} loginWith={loginWith} focusPassword={returned} className={className} />;
   return (
-    <ChallengeLayout
-      api={api}
-      onRestart={back}
-      onBack={back}
-      onUseRecoveryCode={onUseRecoveryCode}
-      onContinue={onContinue}
-      codeFields={codeFields}
-      passwordPolicy={passwordPolicy}
-      className={className}
-    />
+    // ChallengeLayout focuses each step itself, the first one included.
+    <LazyStep focus="self" cardClassName={classNames('mfa-challenge', className)}>
+      <ChallengeLayout
+        api={api}
+        onRestart={back}
+        onBack={back}
+        onUseRecoveryCode={onUseRecoveryCode}
+        onContinue={onContinue}
+        codeFields={codeFields}
+        passwordPolicy={passwordPolicy}
+        className={className}
+      />
+    </LazyStep>
   );
 }
 
@@ -97,8 +107,8 @@ interface Credentials {
 const identifierField: Record<
   LoginWith,
   {
-    label: MessageKey;
-    required: MessageKey;
+    label: CoreMessageKey;
+    required: CoreMessageKey;
     type: 'text' | 'email' | 'tel';
     autoComplete: string;
     inputMode: 'text' | 'email' | 'tel';
@@ -168,7 +178,10 @@ function CredentialsForm({
       dir={dir}
       noValidate
       aria-labelledby={`${id}-title`}
-      onSubmit={handleSubmit((credentials) => api.signIn(credentials))}
+      onSubmit={handleSubmit((credentials) => {
+        void loadChallenge().catch(() => undefined);
+        return api.signIn(credentials);
+      })}
     >
       <CardBrand />
       <h2 id={`${id}-title`}>{t('signIn.title')}</h2>

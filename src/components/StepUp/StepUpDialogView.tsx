@@ -4,7 +4,7 @@ import { portalTheme, useMfaContext } from '../../context/mfaContext.js';
 import { attemptsLeft as attemptsLeftOf, isWrongCode } from '../../core/codeRules.js';
 import type { StepUpState } from '../../core/flows/stepUp.js';
 import { useCodeField } from '../../hooks/useCodeField.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { enStepUp } from '../../i18n/enStepUp.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { CardBrand } from '../internal/CardBrand.js';
@@ -12,7 +12,7 @@ import { StatusIcon } from '../internal/StatusIcon.js';
 import { wrongCodeMessage } from '../internal/wrongCodeMessage.js';
 import { StepUpRecovery } from './StepUpRecovery.js';
 
-const instructions: Record<MfaMethod, MessageKey> = {
+const instructions: Record<MfaMethod, keyof typeof enStepUp> = {
   TOTP: 'stepUp.totp',
   SMS: 'stepUp.sms',
   EMAIL: 'stepUp.email',
@@ -39,7 +39,7 @@ export function StepUpDialogView({
   returnFocusTo,
   onRecovered,
 }: StepUpDialogViewProps) {
-  const { t, describeError, dir, recovery, theme } = useMfaContext('StepUpDialog');
+  const { t, describeError, dir, recovery, theme } = useMfaContext('StepUpDialog', enStepUp);
   const [recoveryStage, setRecoveryStage] = useState<'off' | 'form' | 'redeemed'>('off');
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);

@@ -4,6 +4,7 @@ import type { MfaError } from '../../core/errors.js';
 import type { RecoveryRefusal } from '../../core/recovery.js';
 import { useAsyncGuard } from '../../hooks/useAsyncGuard.js';
 import { useRecoveryRedeem } from '../../hooks/useRecoveryRedeem.js';
+import { enStepUp } from '../../i18n/enStepUp.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
 import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
 
@@ -12,7 +13,7 @@ import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
  * the authenticator off, so the action still does not run: the user sets MFA up again first.
  */
 export function StepUpRecovery({ onBack, onRedeemed }: { onBack: () => void; onRedeemed: () => void }) {
-  const { describeError } = useMfaContext('StepUpDialog');
+  const { describeError } = useMfaContext('StepUpDialog', enStepUp);
   const redeemCode = useRecoveryRedeem();
   const { mounted, exclusive } = useAsyncGuard();
   const [submitting, setSubmitting] = useState(false);

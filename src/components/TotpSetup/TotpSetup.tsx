@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import { useTotpSetup } from '../../hooks/useTotpSetup.js';
+import { enTotpSetup } from '../../i18n/enTotpSetup.js';
 import type { SignInOutput, TotpSetupDetails } from '../../ports.js';
 import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
@@ -57,7 +58,7 @@ export function TotpSetup({
   children,
   className,
 }: TotpSetupProps) {
-  const mfa = useMfaContext('TotpSetup');
+  const mfa = useMfaContext('TotpSetup', enTotpSetup);
   const [deviceName, setDeviceName] = useState(friendlyDeviceName ?? '');
   const api = useTotpSetup({
     accountName,

@@ -10,21 +10,36 @@ import { useMfaContext } from '../../context/mfaContext.js';
 export function LazyStep({
   children,
   focus = 'field',
+  cardClassName,
 }: {
   children: ReactNode;
-  /** What takes focus on arrival: the first field, or the heading for steps that start with reading. */
-  focus?: 'field' | 'heading';
+  /**
+   * What takes focus on arrival: the first field, the heading for steps that start with reading, or
+   * nothing for a step that moves focus itself ('self').
+   */
+  focus?: 'field' | 'heading' | 'self';
+  /** Wraps the "Loading…" status in a card of this class, for a step that is a whole card. */
+  cardClassName?: string;
 }) {
-  const { t } = useMfaContext('LazyStep');
+  const { t, dir } = useMfaContext('LazyStep');
+  const loading = (
+    <p className="mfa-loading" role="status" data-mfa-part="loading">
+      {t('common.loading')}
+    </p>
+  );
   return (
     <Suspense
       fallback={
-        <p className="mfa-loading" role="status" data-mfa-part="loading">
-          {t('common.loading')}
-        </p>
+        cardClassName ? (
+          <section className={cardClassName} dir={dir} aria-busy>
+            {loading}
+          </section>
+        ) : (
+          loading
+        )
       }
     >
-      <FocusOnArrival preferHeading={focus === 'heading'} />
+      {focus === 'self' ? null : <FocusOnArrival preferHeading={focus === 'heading'} />}
       {children}
     </Suspense>
   );

@@ -1,0 +1,81 @@
+import { enCodeInput, enMethodPicker } from './enLeaves.js';
+
+/**
+ * English that every <MfaProvider> carries: the sign-in form, the MFA challenge steps and the error
+ * messages. The rest of the English travels with the components that show it (enTotpSetup.ts,
+ * enSettings.ts, enAdmin.ts), so an app downloads only the text of what it renders.
+ */
+export const enCore = {
+  'common.continue': 'Continue',
+  'common.cancel': 'Cancel',
+  'common.retry': 'Try again',
+  'common.loading': 'Loading…',
+  'common.verify': 'Verify',
+  'common.back': 'Back',
+  'common.close': 'Close',
+  'signIn.title': 'Sign in',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in…',
+  'signIn.usernameRequired': 'Enter your username.',
+  'signIn.passwordRequired': 'Enter your password.',
+  'challenge.totpTitle': 'Enter the code from your authenticator app',
+  'challenge.smsTitle': 'Enter the code we sent by text message',
+  'challenge.emailTitle': 'Enter the code we sent by email',
+  'challenge.sentTo': 'We sent a code to {destination}.',
+  'challenge.verify': 'Verify',
+  'challenge.verifying': 'Verifying…',
+  'challenge.attemptsLeft':
+    'Check the code carefully: {count, plural, one {# attempt} other {# attempts}} left before sign-in is paused for a while.',
+  'challenge.lockedUntil':
+    'Too many wrong codes. You can try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'challenge.tryAnotherWay': 'Try another way',
+  'challenge.useRecoveryCode': 'Use a recovery code',
+  'challenge.rememberDevice': 'Remember this device',
+  'challenge.rememberDeviceHint':
+    "Skip the code on this device for the period your organisation allows. Don't use on shared devices.",
+  'challenge.startOver': 'Back to sign in',
+  'challenge.signOut': 'Sign out',
+  'challenge.selectTitle': 'How do you want to verify it is you?',
+  'challenge.selectSetupTitle': 'Choose a second step to protect your account',
+  'challenge.emailSetupTitle': 'Add an email address for sign-in codes',
+  'challenge.emailLabel': 'Email address',
+  'challenge.emailInvalid': 'Enter a valid email address, like name@example.com.',
+  'challenge.sendCode': 'Send code',
+  'challenge.signedIn': 'You are signed in.',
+  'error.mfaNotEnrolled': 'Set up two-step verification first: this action needs it.',
+  'error.codeMismatch': 'That code is not correct. Check the code and try again.',
+  'error.codeExpired': 'That code has expired. Request a new code and try again.',
+  'error.sessionExpired': 'Your sign-in session expired. Start again to get a new one.',
+  'error.lockedOut': 'Too many failed attempts. Wait a while before you try again.',
+  'error.tooManyRequests': 'Too many requests. Wait a moment and try again.',
+  'error.notAuthorized': 'Incorrect username or password.',
+  'error.alreadySignedIn': 'You are already signed in. Sign out first to sign in as someone else.',
+  'error.signedOut': 'You are signed out. Sign in to continue.',
+  'error.totpSetupFailed': 'That code did not verify. Check your device clock and enter the newest code.',
+  'error.passwordResetRequired': 'You need to reset your password before you can sign in.',
+  'error.userNotConfirmed': 'Your account is not confirmed yet.',
+  'error.invalidParameter': 'Some of the information sent was not accepted. Check it and try again.',
+  'error.network': 'We could not reach the server. Check your connection and try again.',
+  'error.unknown': 'Something went wrong. Try again.',
+  // describeError's text for Cognito's InvalidPasswordException (its key predates the split).
+  'newPassword.policyRefused':
+    'This password does not meet the account’s password rules. Choose another one.',
+  'signIn.email': 'Email address',
+  'signIn.phone': 'Phone number',
+  'signIn.emailRequired': 'Enter your email address.',
+  'signIn.phoneRequired': 'Enter your phone number.',
+  'signIn.emailInvalid': 'Enter a valid email address, like name@example.com.',
+  'signIn.phoneHint': 'Format: +[country code][number], like +14155550123.',
+  'signIn.phoneInvalid':
+    'Enter the number with its country code: +[country code][number], like +14155550123.',
+  'signIn.userNotConfirmed':
+    'This account is not confirmed yet. Confirm it with the code sent when you signed up, then sign in.',
+  'challenge.backToSignIn': 'Back to sign in',
+  'challenge.resendCode': 'Resend code',
+  'challenge.resendIn': 'Resend in {seconds} s',
+  'challenge.codeResent': 'We sent a new code. The previous code no longer works.',
+  ...enCodeInput,
+  ...enMethodPicker,
+} satisfies Record<string, string>;

@@ -1,0 +1,33 @@
+// English that travels with its components (see enCore.ts).
+
+/** Sign-in's new-password step (a temporary password). */
+export const enNewPassword = {
+  'newPassword.title': 'Choose a new password',
+  'newPassword.intro': 'You signed in with a temporary password. Choose your own password to continue.',
+  'newPassword.password': 'New password',
+  'newPassword.confirm': 'Confirm new password',
+  'newPassword.show': 'Show passwords',
+  'newPassword.policyTitle': 'Your password needs:',
+  'newPassword.rule.minimumLength': 'At least {count} characters',
+  'newPassword.rule.requireUppercase': 'An uppercase letter (A–Z)',
+  'newPassword.rule.requireLowercase': 'A lowercase letter (a–z)',
+  'newPassword.rule.requireNumbers': 'A number (0–9)',
+  'newPassword.rule.requireSymbols': 'A special character, like ! @ # $ %',
+  'newPassword.ruleMet': 'met',
+  'newPassword.ruleUnmet': 'not met yet',
+  'newPassword.required': 'Enter a new password.',
+  'newPassword.confirmRequired': 'Enter the new password again.',
+  'newPassword.mismatch': 'The two passwords do not match.',
+  'newPassword.policyUnmet': 'This password does not meet every requirement listed.',
+  'newPassword.attributesTitle': 'We also need some details',
+  'newPassword.attributeRequired': 'Fill in this field.',
+  'newPassword.attribute.name': 'Full name',
+  'newPassword.attribute.given_name': 'First name',
+  'newPassword.attribute.family_name': 'Last name',
+  'newPassword.attribute.email': 'Email address',
+  'newPassword.attribute.phone_number': 'Phone number',
+  'newPassword.attribute.birthdate': 'Date of birth',
+  'newPassword.attribute.other': 'Attribute “{name}”',
+  'newPassword.submit': 'Save password and continue',
+  'newPassword.submitting': 'Saving…',
+} satisfies Record<string, string>;
