@@ -3,7 +3,6 @@ import { useMfaContext } from '../../context/mfaContext.js';
 import type { RecoveryRefusal } from '../../core/recovery.js';
 import { normalizeRecoveryCode } from '../../core/recovery.js';
 import { enRecovery } from '../../i18n/enRecovery.js';
-import { enStepUp } from '../../i18n/enStepUp.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
 
 const refusalMessages: Record<RecoveryRefusal['reason'], 'error.notAuthorized' | keyof typeof enRecovery> = {
@@ -23,8 +22,8 @@ export interface RecoveryCodeFormProps {
   onBack: () => void;
   /** Heading level of the title: 2 in a page, none in a dialog that has its own title. */
   title?: boolean;
-  /** What happens after the code is accepted; sign-in's wording by default. */
-  intro?: 'recovery.redeemIntro' | 'stepUp.recoveryIntro';
+  /** What happens after the code is accepted, in the caller's words; sign-in's wording by default. */
+  intro?: string;
 }
 
 /** A recovery code (and the password when needed), checked for shape before it is sent. */
@@ -35,9 +34,9 @@ export function RecoveryCodeForm({
   onRedeem,
   onBack,
   title = true,
-  intro = 'recovery.redeemIntro',
+  intro,
 }: RecoveryCodeFormProps) {
-  const { t } = useMfaContext('RecoveryCodeForm', enRecovery, enStepUp);
+  const { t } = useMfaContext('RecoveryCodeForm', enRecovery);
   const id = useId();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -77,7 +76,7 @@ export function RecoveryCodeForm({
   return (
     <form className="mfa-challenge__recovery" data-mfa-part="recovery-step" noValidate onSubmit={onSubmit}>
       {title ? <h2>{t('recovery.redeemTitle')}</h2> : null}
-      <p id={`${id}-intro`}>{t(intro)}</p>
+      <p id={`${id}-intro`}>{intro ?? t('recovery.redeemIntro')}</p>
       <label htmlFor={`${id}-code`}>{t('recovery.codeLabel')}</label>
       <input
         ref={codeRef}

@@ -13,7 +13,7 @@ import { RecoveryCodeForm } from '../RecoveryCodes/RecoveryCodeForm.js';
  * the authenticator off, so the action still does not run: the user sets MFA up again first.
  */
 export function StepUpRecovery({ onBack, onRedeemed }: { onBack: () => void; onRedeemed: () => void }) {
-  const { describeError } = useMfaContext('StepUpDialog', enStepUp);
+  const { describeError, t } = useMfaContext('StepUpDialog', enStepUp);
   const redeemCode = useRecoveryRedeem();
   const { mounted, exclusive } = useAsyncGuard();
   const [submitting, setSubmitting] = useState(false);
@@ -43,7 +43,7 @@ export function StepUpRecovery({ onBack, onRedeemed }: { onBack: () => void; onR
         onRedeem={(input) => void redeem(input)}
         onBack={onBack}
         title={false}
-        intro="stepUp.recoveryIntro"
+        intro={t('stepUp.recoveryIntro')}
       />
       <p role="alert" className="mfa-alert" data-tone="error">
         {error ? (
