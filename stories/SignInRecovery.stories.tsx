@@ -180,3 +180,36 @@ export const RequiredPoolJourney: Story = {
     await waitFor(() => expect(args.onSignedIn).toHaveBeenCalledTimes(1));
   },
 };
+
+/** Clock offset for `prepare`: redeeming is limited to five attempts per user in 15 minutes. */
+let clockOffset = 0;
+
+export const FewCodesLeftAfterEnrolment: Story = {
+  name: 'Enrolled again, few codes left',
+  args: {
+    options: { mfaConfiguration: 'ON', mfaMethods: ['TOTP'], now: () => Date.now() + clockOffset },
+    // Eight codes used over two hours, the last of them leaving no authenticator: the pool asks for one.
+    prepare: async (simulator) => {
+      for (const code of savedCodes.slice(0, 8)) {
+        clockOffset += 16 * 60_000;
+        await simulator.recoveryCodes.redeem({ username: 'alice', password: PASSWORD, code });
+      }
+      clockOffset = 0;
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Password'), PASSWORD);
+    await userEvent.keyboard('{Enter}');
+    const secret = await readSetupKey(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Verification code' }), phoneCode(secret));
+    await expect(
+      await canvas.findByText(
+        'Only 2 recovery codes left. Generate new ones soon. You can do that in your security settings once you are signed in.',
+      ),
+    ).toBeVisible();
+    // Sign-in shows what is left and goes on; replacing codes belongs to the user's settings.
+    await expect(canvas.queryByRole('button', { name: 'Generate new codes' })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Continue' })).toBeEnabled();
+  },
+};

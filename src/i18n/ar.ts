@@ -116,7 +116,7 @@ export const ar: Messages = {
   'recovery.low':
     '{remaining, plural, zero {لم تتبقَّ رموز استرداد} one {تبقّى رمز استرداد واحد فقط} two {تبقّى رمزا استرداد فقط} few {تبقّت # رموز استرداد فقط} other {تبقّى # رمز استرداد فقط}}. أنشئ رموزًا جديدة قريبًا.',
   'recovery.allUsed': 'استخدمت جميع رموز الاسترداد. أنشئ رموزًا جديدة الآن.',
-  'recovery.regenerateInSettings': 'بعد تسجيل الدخول، يمكنك إنشاء رموز جديدة من إعدادات الأمان.',
+  'recovery.regenerateInSettings': 'يمكنك ذلك من إعدادات الأمان بعد تسجيل الدخول.',
   'recovery.regenerate': 'إنشاء رموز جديدة',
   'recovery.regenerateTitle': 'هل تريد إنشاء رموز استرداد جديدة؟',
   'recovery.regenerateWarning': 'تتوقف رموزك الحالية عن العمل فور إنشاء الرموز الجديدة.',

@@ -120,8 +120,7 @@ export const de: Messages = {
   'recovery.low':
     'Nur noch {remaining, plural, one {# Wiederherstellungscode} other {# Wiederherstellungscodes}}. Erstelle bald neue.',
   'recovery.allUsed': 'Du hast alle Wiederherstellungscodes verbraucht. Erstelle jetzt neue.',
-  'recovery.regenerateInSettings':
-    'Nach der Anmeldung kannst du in deinen Sicherheitseinstellungen neue erstellen.',
+  'recovery.regenerateInSettings': 'Das geht in deinen Sicherheitseinstellungen, sobald du angemeldet bist.',
   'recovery.regenerate': 'Neue Codes erstellen',
   'recovery.regenerateTitle': 'Neue Wiederherstellungscodes erstellen?',
   'recovery.regenerateWarning':

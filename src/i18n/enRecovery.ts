@@ -23,7 +23,7 @@ export const enRecovery = {
   'recovery.low':
     'Only {remaining, plural, one {# recovery code} other {# recovery codes}} left. Generate new ones soon.',
   'recovery.allUsed': 'You have used all your recovery codes. Generate new ones now.',
-  'recovery.regenerateInSettings': 'After you sign in, you can generate new ones in your security settings.',
+  'recovery.regenerateInSettings': 'You can do that in your security settings once you are signed in.',
   'recovery.regenerate': 'Generate new codes',
   'recovery.regenerateTitle': 'Generate new recovery codes?',
   'recovery.regenerateWarning': 'Your current recovery codes stop working as soon as the new ones are made.',

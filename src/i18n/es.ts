@@ -121,7 +121,7 @@ export const es: Messages = {
     '{remaining, plural, one {Solo queda # código de recuperación} other {Solo quedan # códigos de recuperación}}. Genera otros pronto.',
   'recovery.allUsed': 'Has usado todos tus códigos de recuperación. Genera otros ahora.',
   'recovery.regenerateInSettings':
-    'Cuando inicies sesión, puedes generar otros en tu configuración de seguridad.',
+    'Puedes hacerlo en tu configuración de seguridad cuando hayas iniciado sesión.',
   'recovery.regenerate': 'Generar códigos nuevos',
   'recovery.regenerateTitle': '¿Generar códigos de recuperación nuevos?',
   'recovery.regenerateWarning': 'Tus códigos actuales dejarán de funcionar en cuanto se creen los nuevos.',

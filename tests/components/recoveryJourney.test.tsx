@@ -248,7 +248,48 @@ describe('Lost authenticator → recovery code → signed in → re-enrolled →
     await user.type(screen.getByRole('textbox', { name: 'Verification code' }), phoneCode(secret));
     expect(await screen.findByText(/10 of 10 codes left/)).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Your recovery codes' })).not.toBeInTheDocument();
+    // Replacing codes is for the user's settings, not a sign-in interstitial.
+    expect(screen.queryByRole('button', { name: 'Generate new codes' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(onSignedIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('with few codes left, says where to replace them, and goes on without replacing them', async () => {
+    // Eight codes used over two hours: redeeming is limited to five attempts in 15 minutes.
+    let now = Date.now();
+    const { simulator, codes } = await aliceWithSavedCodes({
+      mfaConfiguration: 'ON',
+      mfaMethods: ['TOTP'],
+      now: () => now,
+    });
+    for (const code of codes.slice(0, 8)) {
+      now += 16 * 60_000;
+      expect(
+        await simulator.recoveryCodes.redeem({ username: 'alice', password: PASSWORD, code }),
+      ).toMatchObject({
+        ok: true,
+      });
+    }
+    simulator.pool.resetUserMfa('alice');
+    const { user, onSignedIn } = renderSignIn(simulator);
+    await user.type(screen.getByLabelText('Username'), 'alice');
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const secret = await readManualKey(user);
+    await user.type(screen.getByRole('textbox', { name: 'Verification code' }), phoneCode(secret, now));
+    expect(await screen.findByText(/2 of 10 codes left/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Only 2 recovery codes left. Generate new ones soon. You can do that in your security settings once you are signed in.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Generate new codes' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    // The two codes left still work: nothing was replaced behind the user's back.
+    await simulator.client.signOut();
+    expect(
+      await simulator.recoveryCodes.redeem({ username: 'alice', password: PASSWORD, code: codes[8] ?? '' }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { directionOf, en, formatMessage } from '../../src/i18n';
 import { ar } from '../../src/i18n/ar';
 import { de } from '../../src/i18n/de';
+import { enAdmin } from '../../src/i18n/enAdmin';
+import { enCore } from '../../src/i18n/enCore';
+import { enNewPassword } from '../../src/i18n/enNewPassword';
+import { enRecovery } from '../../src/i18n/enRecovery';
+import { enSettings } from '../../src/i18n/enSettings';
+import { enStepUp } from '../../src/i18n/enStepUp';
+import { enTotpSetup } from '../../src/i18n/enTotpSetup';
 import { es } from '../../src/i18n/es';
 
 // Each catalog is its own entry point (mfa-kit/locales/…); English is built in.
@@ -21,6 +28,13 @@ describe('message catalog', () => {
       }
     });
   }
+
+  it('English is split into families that share no key and together make the whole catalog', () => {
+    const families = [enCore, enTotpSetup, enRecovery, enNewPassword, enStepUp, enSettings, enAdmin];
+    const keys = families.flatMap((family) => Object.keys(family));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.sort()).toEqual(Object.keys(en).sort());
+  });
 
   it('translates rather than copying English', () => {
     for (const locale of ['es', 'de', 'ar'] as const) {
