@@ -6,6 +6,7 @@
 export { errorMessageKeys } from '../i18n/errorMessages.js';
 export {
   type Catalog,
+  type CoreMessageKey,
   directionOf,
   en,
   formatMessage,

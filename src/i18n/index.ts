@@ -1,6 +1,6 @@
 import type { Messages } from './en.js';
 
-export type { MessageKey, Messages } from './en.js';
+export type { CoreMessageKey, MessageKey, Messages } from './en.js';
 export { en } from './en.js';
 export { formatMessage, type MessageVars } from './format.js';
 

@@ -25,6 +25,22 @@ describe('bundle weight (npm run bench, sizes only)', () => {
     expect(own.total).toBeLessThanOrEqual(CODE_INPUT_BUDGET);
   });
 
+  it('sign-in reaches no dialog code, and its first download holds the password form, not the MFA steps', async () => {
+    const { own } = await measureApp(consumer.dir, app('signIn'), { ownOnly: true });
+    // Every chunk, loaded or not: the recovery step of sign-in shows codes without the Radix dialog.
+    expect(own.modules.filter((id) => /[\\/]@radix-ui[\\/]/.test(id))).toEqual([]);
+    const initial = own.initialModules.map((id) => id.replace(/.*[\\/]dist[\\/]/, ''));
+    expect(initial).toContain('components/SignIn/SignIn.js');
+    for (const step of ['MfaChallenge/CodeStep.js', 'TotpSetup/TotpSetup.js', 'RecoveryCodes/CodeSheet.js'])
+      expect(initial.filter((id) => id.endsWith(step))).toEqual([]);
+    // And the English the first download carries is the core only.
+    expect(
+      initial.filter((id) =>
+        /i18n[\\/]en(Admin|Settings|Recovery|TotpSetup|NewPassword|StepUp)\.js$/.test(id),
+      ),
+    ).toEqual([]);
+  });
+
   it('stays within the CI limits against the Authenticator, measured in one run', async () => {
     const results = [];
     for (const each of apps) results.push(await measureApp(consumer.dir, each, { ownOnly: true }));
