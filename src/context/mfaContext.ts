@@ -93,19 +93,17 @@ export interface LeafMessages<K extends MessageKey> {
 }
 
 /**
- * For leaf components that work without `<MfaProvider>` (CodeInput, MfaMethodPicker): the
- * provider's catalog and direction when there is one, else `english`, the component's own few
- * strings (src/i18n/enLeaves.ts), so a page with one leaf does not bundle the whole catalog, and
- * the document's direction (no `dir` attribute).
+ * For leaf components that work without `<MfaProvider>` (CodeInput, MfaMethodPicker): `english`, the
+ * component's own few strings (src/i18n/enLeaves.ts), under the provider's catalog and direction when
+ * there is one; alone, English and the document's direction (no `dir` attribute).
  */
 export function useLeafMessages<K extends MessageKey>(english: Record<K, string>): LeafMessages<K> {
   const context = useContext(MfaContext);
   return useMemo(
     () =>
-      (context as LeafMessages<K> | null) ?? {
-        t: (key: K, vars?: MessageVars) => formatMessage(english[key], vars),
-        dir: undefined,
-      },
+      context
+        ? withEnglish(context, [english])
+        : { t: (key: K, vars?: MessageVars) => formatMessage(english[key], vars), dir: undefined },
     [context, english],
   );
 }

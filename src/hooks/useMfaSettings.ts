@@ -4,6 +4,7 @@ import { useOptionalStepUpGuard } from '../context/stepUpContext.js';
 import { isStepUpCancelled, type MfaError, toMfaError } from '../core/errors.js';
 import { MFA_METHODS } from '../core/mfaMethods.js';
 import { type MfaPolicy, mfaRequirementFor } from '../core/mfaPolicy.js';
+import { enMethodPicker } from '../i18n/enLeaves.js';
 import { enSettings } from '../i18n/enSettings.js';
 import type { AuthDevice, MfaMethod, UpdateMfaPreferenceInput, UserAttributes } from '../ports.js';
 import { useAsyncGuard } from './useAsyncGuard.js';
@@ -113,7 +114,7 @@ export function useMfaSettings({
   poolMfa,
   policy,
 }: UseMfaSettingsOptions = {}): MfaSettingsApi {
-  const { client, t } = useMfaContext('useMfaSettings', enSettings);
+  const { client, t } = useMfaContext('useMfaSettings', enSettings, enMethodPicker);
   const guard = useOptionalStepUpGuard();
   const [methods, setMethods] = useState<Section<MfaMethodState[]>>({ status: 'loading' });
   const [devices, setDevices] = useState<Section<AuthDevice[]>>({ status: 'loading' });

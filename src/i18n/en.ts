@@ -1,5 +1,7 @@
 import { enAdmin } from './enAdmin.js';
+import { enChallenge } from './enChallenge.js';
 import { enCore } from './enCore.js';
+import { enCodeInput, enMethodPicker } from './enLeaves.js';
 import { enNewPassword } from './enNewPassword.js';
 import { enRecovery } from './enRecovery.js';
 import { enSettings } from './enSettings.js';
@@ -13,6 +15,9 @@ import { enTotpSetup } from './enTotpSetup.js';
  */
 export const en = {
   ...enCore,
+  ...enCodeInput,
+  ...enMethodPicker,
+  ...enChallenge,
   ...enTotpSetup,
   ...enRecovery,
   ...enNewPassword,

@@ -1,9 +1,7 @@
-import { enCodeInput, enMethodPicker } from './enLeaves.js';
-
 /**
- * English that every <MfaProvider> carries: the sign-in form, the MFA challenge steps and the error
- * messages. The rest of the English travels with the components that show it (enTotpSetup.ts,
- * enSettings.ts, enAdmin.ts), so an app downloads only the text of what it renders.
+ * English that every <MfaProvider> carries: the sign-in form and the error messages. The rest travels
+ * with the components that show it (enChallenge.ts, enTotpSetup.ts, …, enAdmin.ts; the leaves'
+ * own in enLeaves.ts), so an app downloads only the text of what it renders.
  */
 export const enCore = {
   'common.continue': 'Continue',
@@ -20,30 +18,9 @@ export const enCore = {
   'signIn.submitting': 'Signing in…',
   'signIn.usernameRequired': 'Enter your username.',
   'signIn.passwordRequired': 'Enter your password.',
-  'challenge.totpTitle': 'Enter the code from your authenticator app',
-  'challenge.smsTitle': 'Enter the code we sent by text message',
-  'challenge.emailTitle': 'Enter the code we sent by email',
-  'challenge.sentTo': 'We sent a code to {destination}.',
-  'challenge.verify': 'Verify',
-  'challenge.verifying': 'Verifying…',
-  'challenge.attemptsLeft':
-    'Check the code carefully: {count, plural, one {# attempt} other {# attempts}} left before sign-in is paused for a while.',
-  'challenge.lockedUntil':
-    'Too many wrong codes. You can try again in {seconds, plural, one {# second} other {# seconds}}.',
-  'challenge.tryAnotherWay': 'Try another way',
-  'challenge.useRecoveryCode': 'Use a recovery code',
-  'challenge.rememberDevice': 'Remember this device',
-  'challenge.rememberDeviceHint':
-    "Skip the code on this device for the period your organisation allows. Don't use on shared devices.",
   'challenge.startOver': 'Back to sign in',
+  'challenge.sentTo': 'We sent a code to {destination}.',
   'challenge.signOut': 'Sign out',
-  'challenge.selectTitle': 'How do you want to verify it is you?',
-  'challenge.selectSetupTitle': 'Choose a second step to protect your account',
-  'challenge.emailSetupTitle': 'Add an email address for sign-in codes',
-  'challenge.emailLabel': 'Email address',
-  'challenge.emailInvalid': 'Enter a valid email address, like name@example.com.',
-  'challenge.sendCode': 'Send code',
-  'challenge.signedIn': 'You are signed in.',
   'error.mfaNotEnrolled': 'Set up two-step verification first: this action needs it.',
   'error.codeMismatch': 'That code is not correct. Check the code and try again.',
   'error.codeExpired': 'That code has expired. Request a new code and try again.',
@@ -72,10 +49,4 @@ export const enCore = {
     'Enter the number with its country code: +[country code][number], like +14155550123.',
   'signIn.userNotConfirmed':
     'This account is not confirmed yet. Confirm it with the code sent when you signed up, then sign in.',
-  'challenge.backToSignIn': 'Back to sign in',
-  'challenge.resendCode': 'Resend code',
-  'challenge.resendIn': 'Resend in {seconds} s',
-  'challenge.codeResent': 'We sent a new code. The previous code no longer works.',
-  ...enCodeInput,
-  ...enMethodPicker,
 } satisfies Record<string, string>;

@@ -1,5 +1,5 @@
 import { render, renderHook, screen } from '@testing-library/react';
-import { CodeInput, MfaError, MfaProvider, TotpSetup, useMfa } from 'mfa-kit';
+import { CodeInput, en, MfaError, MfaProvider, TotpSetup, useMfa } from 'mfa-kit';
 import { ar } from 'mfa-kit/locales/ar';
 import { de } from 'mfa-kit/locales/de';
 import { es } from 'mfa-kit/locales/es';
@@ -66,7 +66,8 @@ describe('MfaProvider plurals', () => {
     ] as const) {
       const { result } = renderHook(() => useMfa(), {
         wrapper: ({ children }) => (
-          <MfaProvider client={client} locale={locale} catalog={catalog}>
+          // useMfa().t carries English for sign-in only; `messages={en}` gives it every message.
+          <MfaProvider client={client} locale={locale} catalog={catalog} messages={catalog ? undefined : en}>
             {children}
           </MfaProvider>
         ),

@@ -3,7 +3,9 @@ import { directionOf, en, formatMessage } from '../../src/i18n';
 import { ar } from '../../src/i18n/ar';
 import { de } from '../../src/i18n/de';
 import { enAdmin } from '../../src/i18n/enAdmin';
+import { enChallenge } from '../../src/i18n/enChallenge';
 import { enCore } from '../../src/i18n/enCore';
+import { enCodeInput, enMethodPicker } from '../../src/i18n/enLeaves';
 import { enNewPassword } from '../../src/i18n/enNewPassword';
 import { enRecovery } from '../../src/i18n/enRecovery';
 import { enSettings } from '../../src/i18n/enSettings';
@@ -30,7 +32,18 @@ describe('message catalog', () => {
   }
 
   it('English is split into families that share no key and together make the whole catalog', () => {
-    const families = [enCore, enTotpSetup, enRecovery, enNewPassword, enStepUp, enSettings, enAdmin];
+    const families = [
+      enCore,
+      enCodeInput,
+      enMethodPicker,
+      enChallenge,
+      enTotpSetup,
+      enRecovery,
+      enNewPassword,
+      enStepUp,
+      enSettings,
+      enAdmin,
+    ];
     const keys = families.flatMap((family) => Object.keys(family));
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(Object.keys(en).sort());

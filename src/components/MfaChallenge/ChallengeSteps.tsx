@@ -2,20 +2,20 @@ import { lazy } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
+import { enChallenge } from '../../i18n/enChallenge.js';
 import type { MfaMethod } from '../../ports.js';
 import { LazyStep } from '../internal/LazyStep.js';
 import { SuccessPanel } from '../internal/SuccessPanel.js';
 import { BackToSignIn } from './BackToSignIn.js';
 import { CodeStep } from './CodeStep.js';
 import { EmailSetupStep, MethodStep } from './MethodSteps.js';
+import { NewPasswordStep } from './NewPasswordStep.js';
 
-// Steps most sign-ins never reach load on demand: their code (QR, recovery codes, the new-password
-// form) is not part of the first download. See LazyStep for the fallback and focus.
+// Steps most sign-ins never reach load on demand: their code (QR, recovery codes) is not part of the
+// first download. See LazyStep for the fallback and focus. The new-password step comes with the
+// others: SignIn loads them all while Cognito checks the password, and it is the first step there.
 const TotpSetup = /* @__PURE__ */ lazy(() =>
   import('../TotpSetup/TotpSetup.js').then((m) => ({ default: m.TotpSetup })),
-);
-const NewPasswordStep = /* @__PURE__ */ lazy(() =>
-  import('./NewPasswordStep.js').then((m) => ({ default: m.NewPasswordStep })),
 );
 const RecoveryCodeStep = /* @__PURE__ */ lazy(() =>
   import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodeStep })),
@@ -138,14 +138,12 @@ export function ChallengeSteps({
       return <EmailSetupStep api={api} onBack={onBack} />;
     case 'new-password':
       return (
-        <LazyStep key={step.name}>
-          <NewPasswordStep
-            api={api}
-            missingAttributes={step.missingAttributes}
-            policy={passwordPolicy}
-            onBack={onBack}
-          />
-        </LazyStep>
+        <NewPasswordStep
+          api={api}
+          missingAttributes={step.missingAttributes}
+          policy={passwordPolicy}
+          onBack={onBack}
+        />
       );
     case 'done':
       return <SignedIn onContinue={onContinue} />;
@@ -155,7 +153,7 @@ export function ChallengeSteps({
 }
 
 function SignedIn({ onContinue }: { onContinue: (() => void) | undefined }) {
-  const { t } = useMfaContext('MfaChallenge');
+  const { t } = useMfaContext('MfaChallenge', enChallenge);
   return (
     <SuccessPanel
       text={t('challenge.signedIn')}

@@ -2,7 +2,7 @@ import { type FormEvent, useId } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import { useCodeField } from '../../hooks/useCodeField.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
-import type { CoreMessageKey } from '../../i18n/en.js';
+import { enChallenge } from '../../i18n/enChallenge.js';
 import type { MfaMethod } from '../../ports.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
@@ -12,7 +12,7 @@ import type { CodeFieldText } from './ChallengeSteps.js';
 import { ResendCode } from './ResendCode.js';
 import { useCountdown } from './useCountdown.js';
 
-const codeTitles: Record<MfaMethod, CoreMessageKey> = {
+const codeTitles: Record<MfaMethod, keyof typeof enChallenge> = {
   TOTP: 'challenge.totpTitle',
   SMS: 'challenge.smsTitle',
   EMAIL: 'challenge.emailTitle',
@@ -34,7 +34,7 @@ export function CodeStep({
   onBack: (() => void) | undefined;
   field: CodeFieldText | undefined;
 }) {
-  const { t, describeError } = useMfaContext('MfaChallenge');
+  const { t, describeError } = useMfaContext('MfaChallenge', enChallenge);
   const rememberId = useId();
   const secondsLocked = useCountdown(api.lockedUntil);
   const { error, status } = api;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
+import { enChallenge } from '../../i18n/enChallenge.js';
 import type { MfaMethod } from '../../ports.js';
 import { MfaMethodPicker } from '../MfaMethodPicker/index.js';
 import { BackToSignIn } from './BackToSignIn.js';
@@ -17,7 +18,7 @@ export function MethodStep({
   setup: boolean;
   onBack: (() => void) | undefined;
 }) {
-  const { t } = useMfaContext('MfaChallenge');
+  const { t } = useMfaContext('MfaChallenge', enChallenge);
   const [method, setMethod] = useState<MfaMethod | undefined>(methods.includes('TOTP') ? 'TOTP' : methods[0]);
   return (
     <form
@@ -48,7 +49,7 @@ export function MethodStep({
 
 /** The email address to send codes to, when the user sets up email MFA during sign-in. */
 export function EmailSetupStep({ api, onBack }: { api: MfaSignInApi; onBack: (() => void) | undefined }) {
-  const { t } = useMfaContext('MfaChallenge');
+  const { t } = useMfaContext('MfaChallenge', enChallenge);
   const [email, setEmail] = useState('');
   const [invalid, setInvalid] = useState(false);
   const id = useId();

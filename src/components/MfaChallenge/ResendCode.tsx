@@ -1,5 +1,6 @@
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
+import { enChallenge } from '../../i18n/enChallenge.js';
 import { useCountdown } from './useCountdown.js';
 
 /**
@@ -7,7 +8,7 @@ import { useCountdown } from './useCountdown.js';
  * is in the button's own text, not a live region: a screen reader hears it on focus, not every second.
  */
 export function ResendCode({ api }: { api: MfaSignInApi }) {
-  const { t } = useMfaContext('MfaChallenge');
+  const { t } = useMfaContext('MfaChallenge', enChallenge);
   const seconds = useCountdown(api.resendAvailableAt);
   if (!api.canResendCode) return null;
   const waiting = seconds > 0;

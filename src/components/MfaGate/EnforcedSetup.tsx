@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
+import { enMethodPicker } from '../../i18n/enLeaves.js';
 import { enSettings } from '../../i18n/enSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { ContactFactorSetup } from '../ContactFactorSetup/index.js';
@@ -34,7 +35,7 @@ export function EnforcedSetup({
   onLater,
   focusOnMount,
 }: EnforcedSetupProps) {
-  const mfa = useMfaContext('MfaGate', enSettings);
+  const mfa = useMfaContext('MfaGate', enSettings, enMethodPicker);
   const { t } = mfa;
   const titleId = useId();
   const methods = compliance.allowedMethods;

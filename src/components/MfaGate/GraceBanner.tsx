@@ -1,5 +1,6 @@
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaCompliance } from '../../core/mfaPolicy.js';
+import { enMethodPicker } from '../../i18n/enLeaves.js';
 import { enSettings } from '../../i18n/enSettings.js';
 import { formatDeadline, formatMethods } from './format.js';
 
@@ -11,7 +12,7 @@ export interface GraceBannerProps {
 
 /** "Set it up within N days": shown above the app while a required user is in grace. */
 export function GraceBanner({ compliance, onSetUp, onDismiss }: GraceBannerProps) {
-  const mfa = useMfaContext('MfaGate', enSettings);
+  const mfa = useMfaContext('MfaGate', enSettings, enMethodPicker);
   const { t } = mfa;
   const days = compliance.daysLeft ?? 0;
   const date = compliance.graceUntil === undefined ? '' : formatDeadline(mfa, compliance.graceUntil);

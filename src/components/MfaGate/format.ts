@@ -1,5 +1,6 @@
 import type { MfaContextValue } from '../../context/mfaContext.js';
 import type { CoreMessageKey } from '../../i18n/en.js';
+import type { enMethodPicker } from '../../i18n/enLeaves.js';
 import type { MfaMethod } from '../../ports.js';
 
 const methodLabel = { TOTP: 'methods.totp', SMS: 'methods.sms', EMAIL: 'methods.email' } as const;
@@ -13,7 +14,7 @@ export function formatDeadline(mfa: Pick<MfaContextValue, 'locale'>, at: number)
 
 /** "Authenticator app or Text message (SMS)". */
 export function formatMethods(
-  mfa: Pick<MfaContextValue<CoreMessageKey>, 'locale' | 't'>,
+  mfa: Pick<MfaContextValue<CoreMessageKey | keyof typeof enMethodPicker>, 'locale' | 't'>,
   methods: readonly MfaMethod[],
 ): string {
   return new Intl.ListFormat(mfa.locale, { type: 'disjunction' }).format(

@@ -1,5 +1,6 @@
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { MfaMethodState, MfaSettingsApi } from '../../hooks/useMfaSettings.js';
+import { enMethodPicker } from '../../i18n/enLeaves.js';
 import { enSettings } from '../../i18n/enSettings.js';
 import type { MfaMethod } from '../../ports.js';
 import { formatMethods } from '../MfaGate/format.js';
@@ -21,7 +22,7 @@ export interface MethodListProps {
 
 /** Each method with its status and what can be done with it. */
 export function MethodList({ api, onSetUp, onReplaceAuthenticator, onChangePhone }: MethodListProps) {
-  const mfa = useMfaContext('MfaSettings', enSettings);
+  const mfa = useMfaContext('MfaSettings', enSettings, enMethodPicker);
   const { t } = mfa;
   const { methods } = api;
   return (
@@ -63,7 +64,7 @@ function MethodItem({
   onReplaceAuthenticator,
   onChangePhone,
 }: MethodListProps & { state: MfaMethodState }) {
-  const mfa = useMfaContext('MfaSettings', enSettings);
+  const mfa = useMfaContext('MfaSettings', enSettings, enMethodPicker);
   const { t } = mfa;
   const { method, status } = state;
   const name = t(methodLabel[method]);
