@@ -1,10 +1,10 @@
-import { lazy } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
 import type { PasswordPolicy } from '../../core/passwordPolicy.js';
 import type { MfaSignInApi } from '../../hooks/useMfaSignIn.js';
 import { enChallenge } from '../../i18n/enChallenge.js';
 import type { MfaMethod } from '../../ports.js';
 import { LazyStep } from '../internal/LazyStep.js';
+import { retryableLazy } from '../internal/retryableLazy.js';
 import { SuccessPanel } from '../internal/SuccessPanel.js';
 import { BackToSignIn } from './BackToSignIn.js';
 import { CodeStep } from './CodeStep.js';
@@ -14,17 +14,17 @@ import { NewPasswordStep } from './NewPasswordStep.js';
 // Steps most sign-ins never reach load on demand: their code (QR, recovery codes) is not part of the
 // first download. See LazyStep for the fallback and focus. The new-password step comes with the
 // others: SignIn loads them all while Cognito checks the password, and it is the first step there.
-const TotpSetup = /* @__PURE__ */ lazy(() =>
-  import('../TotpSetup/TotpSetup.js').then((m) => ({ default: m.TotpSetup })),
+const TotpSetup = /* @__PURE__ */ retryableLazy(() =>
+  import('../TotpSetup/TotpSetup.js').then((m) => m.TotpSetup),
 );
-const RecoveryCodeStep = /* @__PURE__ */ lazy(() =>
-  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodeStep })),
+const RecoveryCodeStep = /* @__PURE__ */ retryableLazy(() =>
+  import('./RecoverySteps.js').then((m) => m.RecoveryCodeStep),
 );
-const RecoveryEnrolStep = /* @__PURE__ */ lazy(() =>
-  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryEnrolStep })),
+const RecoveryEnrolStep = /* @__PURE__ */ retryableLazy(() =>
+  import('./RecoverySteps.js').then((m) => m.RecoveryEnrolStep),
 );
-const RecoveryCodesStep = /* @__PURE__ */ lazy(() =>
-  import('./RecoverySteps.js').then((m) => ({ default: m.RecoveryCodesStep })),
+const RecoveryCodesStep = /* @__PURE__ */ retryableLazy(() =>
+  import('./RecoverySteps.js').then((m) => m.RecoveryCodesStep),
 );
 
 /** Label and placeholder of one code field. */

@@ -1,4 +1,4 @@
-import { lazy, useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMfaContext } from '../../context/mfaContext.js';
 import { identifierProblem, type LoginWith, normalizeIdentifier } from '../../core/identifier.js';
@@ -9,15 +9,14 @@ import type { SignInOutput, SignInStep } from '../../ports.js';
 import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
 import { LazyStep } from '../internal/LazyStep.js';
+import { retryableLazy } from '../internal/retryableLazy.js';
 import type { CodeFields } from '../MfaChallenge/ChallengeSteps.js';
 import { FlowError } from '../MfaChallenge/FlowError.js';
 
 // The MFA steps load on demand: the first download is the password form. Submitting it starts the
 // download, so the steps are usually there before Cognito answers.
 const loadChallenge = () => import('../MfaChallenge/MfaChallenge.js');
-const ChallengeLayout = /* @__PURE__ */ lazy(() =>
-  loadChallenge().then((m) => ({ default: m.ChallengeLayout })),
-);
+const ChallengeLayout = /* @__PURE__ */ retryableLazy(() => loadChallenge().then((m) => m.ChallengeLayout));
 
 export interface SignInProps {
   onSignedIn?: (output: SignInOutput) => void;

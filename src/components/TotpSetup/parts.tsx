@@ -1,14 +1,16 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { endsSession, isWrongCode } from '../../core/codeRules.js';
 import { formatSecretForDisplay } from '../../core/otpauth.js';
 import { useCodeField } from '../../hooks/useCodeField.js';
 import { CodeInput } from '../CodeInput/index.js';
 import { classNames } from '../internal/classNames.js';
+import { LoadBoundary } from '../internal/LoadBoundary.js';
+import { retryableLazy } from '../internal/retryableLazy.js';
 import { StatusIcon } from '../internal/StatusIcon.js';
 import { useTotpSetupContext } from './context.js';
 
 // The QR renderer loads on demand (its own chunk in the host's bundle); the frame keeps its size.
-const QRCodeSVG = /* @__PURE__ */ lazy(() => import('qrcode.react').then((m) => ({ default: m.QRCodeSVG })));
+const QRCodeSVG = /* @__PURE__ */ retryableLazy(() => import('qrcode.react').then((m) => m.QRCodeSVG));
 
 /** Props every compound part of `TotpSetup` takes. */
 export interface TotpSetupPartProps {
@@ -25,31 +27,43 @@ export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & 
   const frame = classNames('mfa-totp__qr', className);
   // Until the renderer has loaded, an empty frame of the same size holds the place, hidden from
   // assistive technology: the labelled image appears with the code itself, never half drawn.
+  // A failed download leaves the setup key usable and offers another try.
   return (
-    <Suspense
-      fallback={
-        <div className={frame} data-mfa-part="qr-placeholder" aria-hidden="true">
-          <svg width={size} height={size} />
+    <LoadBoundary
+      failed={(retry) => (
+        <div className={frame} data-mfa-part="qr-failed" role="alert">
+          <p>{mfa.t('error.network')}</p>
+          <button type="button" className="mfa-button" onClick={retry}>
+            {mfa.t('common.retry')}
+          </button>
         </div>
-      }
+      )}
     >
-      <div
-        className={frame}
-        data-mfa-part="qr-code"
-        role="img"
-        aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
+      <Suspense
+        fallback={
+          <div className={frame} data-mfa-part="qr-placeholder" aria-hidden="true">
+            <svg width={size} height={size} />
+          </div>
+        }
       >
-        <QRCodeSVG
-          value={uri}
-          size={size}
-          marginSize={4}
-          level="M"
-          bgColor="#ffffff"
-          fgColor="#000000"
-          aria-hidden="true"
-        />
-      </div>
-    </Suspense>
+        <div
+          className={frame}
+          data-mfa-part="qr-code"
+          role="img"
+          aria-label={mfa.t('totpSetup.qrLabel', { issuer, account: accountName })}
+        >
+          <QRCodeSVG
+            value={uri}
+            size={size}
+            marginSize={4}
+            level="M"
+            bgColor="#ffffff"
+            fgColor="#000000"
+            aria-hidden="true"
+          />
+        </div>
+      </Suspense>
+    </LoadBoundary>
   );
 }
 

@@ -1,11 +1,14 @@
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useMfaContext } from '../../context/mfaContext.js';
+import { LoadBoundary } from './LoadBoundary.js';
+import { StatusIcon } from './StatusIcon.js';
 
 /**
- * A step whose code loads on demand (`React.lazy`): steps most sign-ins never show (TOTP setup,
- * recovery, a new password) stay out of the first download. While it loads, a "Loading…" status
- * stands in; when it arrives and focus was lost with the control that led here, the step's first
- * field (else its heading) takes it, as the step itself would have done.
+ * A step whose code loads on demand (`retryableLazy`): steps most sign-ins never show (TOTP setup,
+ * recovery) stay out of the first download. While it loads, a "Loading…" status stands in; when it
+ * arrives and focus was lost with the control that led here, the step's first field (else its
+ * heading) takes it, as the step itself would have done. A failed download says so, with "Try again";
+ * the flow's state (the user's place in sign-in) is kept.
  */
 export function LazyStep({
   children,
@@ -27,21 +30,37 @@ export function LazyStep({
       {t('common.loading')}
     </p>
   );
+  const inCard = (content: ReactNode, busy: boolean) =>
+    cardClassName ? (
+      <section className={cardClassName} dir={dir} aria-busy={busy}>
+        {content}
+      </section>
+    ) : (
+      content
+    );
   return (
-    <Suspense
-      fallback={
-        cardClassName ? (
-          <section className={cardClassName} dir={dir} aria-busy>
-            {loading}
-          </section>
-        ) : (
-          loading
+    <LoadBoundary
+      // Offline, or a deploy replaced the file: say so, keep the flow, and download again on request.
+      failed={(retry) =>
+        inCard(
+          <div data-mfa-part="load-failed" role="alert">
+            <p className="mfa-alert" data-tone="error">
+              <StatusIcon tone="error" />
+              {t('error.network')}
+            </p>
+            <button type="button" className="mfa-button" onClick={retry}>
+              {t('common.retry')}
+            </button>
+          </div>,
+          false,
         )
       }
     >
-      {focus === 'self' ? null : <FocusOnArrival preferHeading={focus === 'heading'} />}
-      {children}
-    </Suspense>
+      <Suspense fallback={inCard(loading, true)}>
+        {focus === 'self' ? null : <FocusOnArrival preferHeading={focus === 'heading'} />}
+        {children}
+      </Suspense>
+    </LoadBoundary>
   );
 }
 
