@@ -4,7 +4,7 @@ import { MfaProvider } from 'mfa-kit';
 import { createCognitoSimulator } from 'mfa-kit/testing';
 import { Component, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-// Internal parts: the steps SignIn loads on demand use them, and a browser offline is hard to stage
+// A unit test of internal parts: the steps SignIn loads on demand use them, and a browser offline is hard to stage
 // through the public entry. What the user sees is asserted, as for any component.
 import { LazyStep } from '../../src/components/internal/LazyStep';
 import { retryableLazy } from '../../src/components/internal/retryableLazy';
