@@ -5,6 +5,7 @@ import type { Messages } from './en.js';
 export const ar: Messages = {
   'common.continue': 'متابعة',
   'common.cancel': 'إلغاء',
+  'common.reload': 'إعادة تحميل الصفحة',
   'common.retry': 'إعادة المحاولة',
   'common.loading': 'جارٍ التحميل…',
   'common.verify': 'تحقق',
@@ -19,6 +20,7 @@ export const ar: Messages = {
   'totpSetup.intro':
     'استخدم تطبيقًا مثل Google Authenticator أو Microsoft Authenticator أو Authy أو 1Password.',
   'totpSetup.loading': 'جارٍ تجهيز مفتاح الإعداد…',
+  'totpSetup.qrFailed': 'تعذّر تنزيل رمز QR. أدخل مفتاح الإعداد بدلًا منه، أو حاول مرة أخرى.',
   'totpSetup.scanStep': 'امسح رمز QR هذا باستخدام تطبيق المصادقة.',
   'totpSetup.qrLabel': 'رمز QR لإضافة {issuer} ({account}) إلى تطبيق المصادقة',
   'totpSetup.manualToggle': 'لا يمكنك المسح؟ أدخل مفتاح الإعداد بدلًا من ذلك',
@@ -160,6 +162,7 @@ export const ar: Messages = {
   'error.passwordResetRequired': 'يجب إعادة تعيين كلمة المرور قبل تسجيل الدخول.',
   'error.userNotConfirmed': 'لم يتم تأكيد حسابك بعد.',
   'error.invalidParameter': 'لم يتم قبول بعض المعلومات المرسلة. تحقّق منها وحاول مرة أخرى.',
+  'error.downloadFailed': 'تعذّر تنزيل هذا الجزء من الصفحة. تحقّق من اتصالك ثم أعد تحميل الصفحة.',
   'error.network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   'error.unknown': 'حدث خطأ ما. حاول مرة أخرى.',
   // SignIn completeness (issue 15): back to sign in, new password, resend, identifier, unconfirmed users

@@ -5,6 +5,7 @@ import type { Messages } from './en.js';
 export const de: Messages = {
   'common.continue': 'Weiter',
   'common.cancel': 'Abbrechen',
+  'common.reload': 'Seite neu laden',
   'common.retry': 'Erneut versuchen',
   'common.loading': 'Wird geladen…',
   'common.verify': 'Bestätigen',
@@ -19,6 +20,8 @@ export const de: Messages = {
   'totpSetup.intro':
     'Verwende eine App wie Google Authenticator, Microsoft Authenticator, Authy oder 1Password.',
   'totpSetup.loading': 'Dein Einrichtungsschlüssel wird vorbereitet…',
+  'totpSetup.qrFailed':
+    'Der QR-Code konnte nicht geladen werden. Gib stattdessen den Einrichtungsschlüssel ein oder versuche es erneut.',
   'totpSetup.scanStep': 'Scanne diesen QR-Code mit deiner Authenticator-App.',
   'totpSetup.qrLabel': 'QR-Code, um {issuer} ({account}) zu deiner Authenticator-App hinzuzufügen',
   'totpSetup.manualToggle': 'Scannen klappt nicht? Gib stattdessen einen Einrichtungsschlüssel ein',
@@ -174,6 +177,8 @@ export const de: Messages = {
   'error.userNotConfirmed': 'Dein Konto ist noch nicht bestätigt.',
   'error.invalidParameter':
     'Einige der gesendeten Angaben wurden nicht akzeptiert. Prüfe sie und versuche es erneut.',
+  'error.downloadFailed':
+    'Dieser Teil der Seite konnte nicht geladen werden. Prüfe deine Verbindung und lade die Seite neu.',
   'error.network': 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
   'error.unknown': 'Etwas ist schiefgelaufen. Versuche es erneut.',
   // SignIn completeness (issue 15): back to sign in, new password, resend, identifier, unconfirmed users

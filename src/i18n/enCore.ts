@@ -6,6 +6,7 @@
 export const enCore = {
   'common.continue': 'Continue',
   'common.cancel': 'Cancel',
+  'common.reload': 'Reload the page',
   'common.retry': 'Try again',
   'common.loading': 'Loading…',
   'common.verify': 'Verify',
@@ -34,6 +35,8 @@ export const enCore = {
   'error.passwordResetRequired': 'You need to reset your password before you can sign in.',
   'error.userNotConfirmed': 'Your account is not confirmed yet.',
   'error.invalidParameter': 'Some of the information sent was not accepted. Check it and try again.',
+  'error.downloadFailed':
+    'This part of the page could not be downloaded. Check your connection, then reload the page.',
   'error.network': 'We could not reach the server. Check your connection and try again.',
   'error.unknown': 'Something went wrong. Try again.',
   // describeError's text for Cognito's InvalidPasswordException (its key predates the split).

@@ -5,6 +5,7 @@ export const enTotpSetup = {
   'totpSetup.title': 'Set up your authenticator app',
   'totpSetup.intro': 'Use an app such as Google Authenticator, Microsoft Authenticator, Authy or 1Password.',
   'totpSetup.loading': 'Preparing your setup key…',
+  'totpSetup.qrFailed': 'The QR code could not be downloaded. Enter the setup key instead, or try again.',
   'totpSetup.scanStep': 'Scan this QR code with your authenticator app.',
   'totpSetup.qrLabel': 'QR code to add {issuer} ({account}) to your authenticator app',
   'totpSetup.manualToggle': "Can't scan it? Enter a setup key instead",

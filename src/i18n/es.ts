@@ -5,6 +5,7 @@ import { esSettings } from './esSettings.js';
 export const es: Messages = {
   'common.continue': 'Continuar',
   'common.cancel': 'Cancelar',
+  'common.reload': 'Recargar la página',
   'common.retry': 'Reintentar',
   'common.loading': 'Cargando…',
   'common.verify': 'Verificar',
@@ -19,6 +20,8 @@ export const es: Messages = {
   'totpSetup.intro':
     'Usa una aplicación como Google Authenticator, Microsoft Authenticator, Authy o 1Password.',
   'totpSetup.loading': 'Preparando tu clave de configuración…',
+  'totpSetup.qrFailed':
+    'No se pudo descargar el código QR. Introduce la clave de configuración o inténtalo de nuevo.',
   'totpSetup.scanStep': 'Escanea este código QR con tu aplicación de autenticación.',
   'totpSetup.qrLabel': 'Código QR para añadir {issuer} ({account}) a tu aplicación de autenticación',
   'totpSetup.manualToggle': '¿No puedes escanearlo? Introduce una clave de configuración',
@@ -173,6 +176,8 @@ export const es: Messages = {
   'error.userNotConfirmed': 'Tu cuenta aún no está confirmada.',
   'error.invalidParameter':
     'Parte de la información enviada no se ha aceptado. Revísala e inténtalo de nuevo.',
+  'error.downloadFailed':
+    'No se pudo descargar esta parte de la página. Comprueba tu conexión y recarga la página.',
   'error.network': 'No hemos podido contactar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
   'error.unknown': 'Algo ha salido mal. Inténtalo de nuevo.',
   // SignIn completeness (issue 15): back to sign in, new password, resend, identifier, unconfirmed users

@@ -36,7 +36,7 @@ describe('bundle weight (npm run bench, sizes only)', () => {
     // And the English the first download carries is the core only.
     expect(
       initial.filter((id) =>
-        /i18n[\\/]en(Admin|Settings|Recovery|TotpSetup|NewPassword|StepUp)\.js$/.test(id),
+        /i18n[\\/]en(Admin|Settings|Recovery|TotpSetup|NewPassword|StepUp|Challenge)\.js$/.test(id),
       ),
     ).toEqual([]);
   });

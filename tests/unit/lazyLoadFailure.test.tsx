@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // A unit test of internal parts: the steps SignIn loads on demand use them, and a browser offline is hard to stage
 // through the public entry. What the user sees is asserted, as for any component.
 import { LazyStep } from '../../src/components/internal/LazyStep';
+import { LoadOnDemand } from '../../src/components/internal/LoadOnDemand';
 import { retryableLazy } from '../../src/components/internal/retryableLazy';
 
 function Step() {
@@ -27,11 +28,11 @@ class HostBoundary extends Component<{ children: ReactNode }, { message?: string
   }
 }
 
-const renderStep = (children: ReactNode) =>
+const renderStep = (children: ReactNode, onBack?: () => void) =>
   render(
     <HostBoundary>
       <MfaProvider client={createCognitoSimulator().client}>
-        <LazyStep>{children}</LazyStep>
+        {onBack ? <LoadOnDemand onBack={onBack}>{children}</LoadOnDemand> : <LazyStep>{children}</LazyStep>}
       </MfaProvider>
     </HostBoundary>,
   );
@@ -60,6 +61,42 @@ describe('a step whose download fails', () => {
     expect(await screen.findByRole('textbox', { name: 'Recovery code' })).toHaveFocus();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(attempts).toBe(failedAttempts + 1);
+  });
+
+  it('after a second failure offers to reload the page, and the way back throughout', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const OnDemand = retryableLazy(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    const onBack = vi.fn();
+    const user = userEvent.setup();
+    renderStep(<OnDemand />, onBack);
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    // Browsers remember a failed module download: a third try from this page would fail the same way.
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This part of the page could not be downloaded. Check your connection, then reload the page.',
+    );
+    expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('a component preloaded before it is shown appears at once, with no "Loading…" in between', async () => {
+    let resolveLoad: (component: typeof Step) => void = () => {};
+    const OnDemand = retryableLazy(
+      () =>
+        new Promise<typeof Step>((resolve) => {
+          resolveLoad = resolve;
+        }),
+    );
+    OnDemand.preload();
+    resolveLoad(Step);
+    await Promise.resolve();
+    await Promise.resolve();
+    renderStep(<OnDemand />);
+    expect(screen.getByRole('textbox', { name: 'Recovery code' })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('leaves other errors to the host: a bug is not reported as a network problem', async () => {

@@ -17,14 +17,16 @@ import { NewPasswordStep } from './NewPasswordStep.js';
 const TotpSetup = /* @__PURE__ */ retryableLazy(() =>
   import('../TotpSetup/TotpSetup.js').then((m) => m.TotpSetup),
 );
+// One download for the three recovery steps.
+const loadRecoverySteps = () => import('./RecoverySteps.js');
 const RecoveryCodeStep = /* @__PURE__ */ retryableLazy(() =>
-  import('./RecoverySteps.js').then((m) => m.RecoveryCodeStep),
+  loadRecoverySteps().then((m) => m.RecoveryCodeStep),
 );
 const RecoveryEnrolStep = /* @__PURE__ */ retryableLazy(() =>
-  import('./RecoverySteps.js').then((m) => m.RecoveryEnrolStep),
+  loadRecoverySteps().then((m) => m.RecoveryEnrolStep),
 );
 const RecoveryCodesStep = /* @__PURE__ */ retryableLazy(() =>
-  import('./RecoverySteps.js').then((m) => m.RecoveryCodesStep),
+  loadRecoverySteps().then((m) => m.RecoveryCodesStep),
 );
 
 /** Label and placeholder of one code field. */

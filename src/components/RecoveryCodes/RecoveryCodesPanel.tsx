@@ -103,7 +103,7 @@ function Summary({
           {summary.remaining === 0
             ? t('recovery.allUsed')
             : t('recovery.low', { remaining: summary.remaining })}
-          {regenerate ? null : ` ${t('recovery.regenerateInSettings')}`}
+          {regenerate || summary.remaining === 0 ? null : ` ${t('recovery.regenerateInSettings')}`}
         </p>
       ) : null}
       <div role="alert" data-mfa-part="error">
@@ -116,7 +116,8 @@ function Summary({
           </>
         ) : null}
       </div>
-      {summary && !hasCodes ? (
+      {/* With every code used there is nothing to lose: no confirmation, in sign-in too. */}
+      {summary && (!hasCodes || (!regenerate && summary.remaining === 0)) ? (
         <button
           type="button"
           className="mfa-button mfa-button--primary"

@@ -8,15 +8,16 @@ import type { CoreMessageKey } from '../../i18n/en.js';
 import type { SignInOutput, SignInStep } from '../../ports.js';
 import { CardBrand } from '../internal/CardBrand.js';
 import { classNames } from '../internal/classNames.js';
-import { LazyStep } from '../internal/LazyStep.js';
+import { LoadOnDemand } from '../internal/LoadOnDemand.js';
 import { retryableLazy } from '../internal/retryableLazy.js';
 import type { CodeFields } from '../MfaChallenge/ChallengeSteps.js';
 import { FlowError } from '../MfaChallenge/FlowError.js';
 
 // The MFA steps load on demand: the first download is the password form. Submitting it starts the
 // download, so the steps are usually there before Cognito answers.
-const loadChallenge = () => import('../MfaChallenge/MfaChallenge.js');
-const ChallengeLayout = /* @__PURE__ */ retryableLazy(() => loadChallenge().then((m) => m.ChallengeLayout));
+const ChallengeLayout = /* @__PURE__ */ retryableLazy(() =>
+  import('../MfaChallenge/MfaChallenge.js').then((m) => m.ChallengeLayout),
+);
 
 export interface SignInProps {
   onSignedIn?: (output: SignInOutput) => void;
@@ -83,7 +84,7 @@ export function SignIn({
     return <CredentialsForm api={api} loginWith={loginWith} focusPassword={returned} className={className} />;
   return (
     // ChallengeLayout focuses each step itself, the first one included.
-    <LazyStep focus="self" cardClassName={classNames('mfa-challenge', className)}>
+    <LoadOnDemand cardClassName={classNames('mfa-challenge', className)} onBack={back}>
       <ChallengeLayout
         api={api}
         onRestart={back}
@@ -94,7 +95,7 @@ export function SignIn({
         passwordPolicy={passwordPolicy}
         className={className}
       />
-    </LazyStep>
+    </LoadOnDemand>
   );
 }
 
@@ -178,7 +179,7 @@ function CredentialsForm({
       noValidate
       aria-labelledby={`${id}-title`}
       onSubmit={handleSubmit((credentials) => {
-        void loadChallenge().catch(() => undefined);
+        ChallengeLayout.preload();
         return api.signIn(credentials);
       })}
     >

@@ -31,8 +31,8 @@ export function TotpSetupQrCode({ className, size = 208 }: TotpSetupPartProps & 
   return (
     <LoadBoundary
       failed={(retry) => (
-        <div className={frame} data-mfa-part="qr-failed" role="alert">
-          <p>{mfa.t('error.network')}</p>
+        <div className={classNames('mfa-totp__qr-failed', className)} data-mfa-part="qr-failed" role="alert">
+          <p>{mfa.t('totpSetup.qrFailed')}</p>
           <button type="button" className="mfa-button" onClick={retry}>
             {mfa.t('common.retry')}
           </button>
