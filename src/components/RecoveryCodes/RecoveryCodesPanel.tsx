@@ -4,6 +4,7 @@ import { type RecoveryCodesApi, useRecoveryCodes } from '../../hooks/useRecovery
 import { enRecovery } from '../../i18n/enRecovery.js';
 import { classNames } from '../internal/classNames.js';
 import { CodeSheet } from './CodeSheet.js';
+import type { RecoveryCodesProps } from './RecoveryCodes.js';
 
 /** What the "Generate new codes" control gets: the action, and whether it must wait. */
 export interface RegenerateControlProps {
@@ -11,12 +12,7 @@ export interface RegenerateControlProps {
   disabled: boolean;
 }
 
-export interface RecoveryCodesPanelProps {
-  accountName?: string;
-  issuer?: string;
-  autoGenerate?: 'never' | 'if-none' | 'always';
-  onAcknowledged?: () => void;
-  className?: string;
+export interface RecoveryCodesPanelProps extends RecoveryCodesProps {
   /**
    * The "Generate new codes" control (RecoveryCodes: behind a confirmation dialog). Sign-in leaves it
    * out: replacing codes belongs to the user's settings, and the dialog's code stays out of sign-in.

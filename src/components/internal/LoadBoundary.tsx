@@ -5,32 +5,31 @@ interface LoadBoundaryProps {
   children: ReactNode;
   /**
    * What stands in after a failed download: `retry` renders the children again (a new download);
-   * `failures` counts the downloads that failed in a row.
+   * `failures` counts the failed downloads so far (1, then 2 after a failed "Try again").
    */
   failed: (retry: () => void, failures: number) => ReactNode;
 }
 
 interface LoadBoundaryState {
   error: unknown;
-  failures: number;
+  /** "Try again" pressed so far: the failure shown is number `retries + 1`. */
+  retries: number;
 }
 
 /** Catches a failed download of a component loaded on demand; any other error goes on up. */
 export class LoadBoundary extends Component<LoadBoundaryProps, LoadBoundaryState> {
-  override state: LoadBoundaryState = { error: undefined, failures: 0 };
+  override state: LoadBoundaryState = { error: undefined, retries: 0 };
 
   static getDerivedStateFromError(error: unknown): Partial<LoadBoundaryState> {
     return { error };
   }
 
-  override componentDidCatch(error: unknown) {
-    if (error instanceof StepLoadError) this.setState(({ failures }) => ({ failures: failures + 1 }));
-  }
+  private readonly retry = () => this.setState(({ retries }) => ({ error: undefined, retries: retries + 1 }));
 
   override render() {
-    const { error, failures } = this.state;
+    const { error, retries } = this.state;
     if (error === undefined) return this.props.children;
     if (!(error instanceof StepLoadError)) throw error;
-    return this.props.failed(() => this.setState({ error: undefined }), Math.max(failures, 1));
+    return this.props.failed(this.retry, retries + 1);
   }
 }
